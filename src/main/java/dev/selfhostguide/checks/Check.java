@@ -16,6 +16,11 @@ public interface Check {
     /** Whether this check runs on the snippet without being named in its {@code check} attribute. */
     boolean appliesTo(Snippet snippet);
 
+    /** Whether this check also runs on blocks opted out with {@code check=none} (the secrets scan does). */
+    default boolean runsOnOptedOut() {
+        return false;
+    }
+
     /** The problems in this snippet; an empty list when it is right. Never throws for bad input. */
     List<Finding> check(Snippet snippet, CheckContext context);
 }

@@ -52,7 +52,8 @@ public final class CheckRunner {
             if (snippet.attribute("reason").orElse("").isBlank()) {
                 problems.add("check=none needs a reason=\"...\" saying why this block is not checked");
             }
-            return new Selection(List.of(), true, problems);
+            List<Check> always = registry.all().stream().filter(Check::runsOnOptedOut).toList();
+            return new Selection(always, true, problems);
         }
         Set<Check> checks = new LinkedHashSet<>();
         for (Check check : registry.all()) {
@@ -66,7 +67,7 @@ public final class CheckRunner {
                     "unknown check '" + id + "'; known checks: " + String.join(", ", registry.ids())));
             }
         }
-        if (checks.isEmpty() && problems.isEmpty()) {
+        if (checks.stream().allMatch(Check::runsOnOptedOut) && problems.isEmpty()) {
             String kind = snippet.language().isEmpty() ? "this block" : "this [source," + snippet.language() + "] block";
             problems.add("no check applies to " + kind + "; name one with check=ID or opt out with "
                 + "check=none,reason=\"...\"");
