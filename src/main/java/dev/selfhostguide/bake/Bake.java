@@ -2,6 +2,7 @@ package dev.selfhostguide.bake;
 
 import dev.selfhostguide.content.Catalog;
 import dev.selfhostguide.content.ContentException;
+import dev.selfhostguide.content.ContentScan;
 import dev.selfhostguide.content.Project;
 import dev.selfhostguide.snippets.Finding;
 import dev.selfhostguide.snippets.Snippet;
@@ -170,6 +171,12 @@ public final class Bake {
     }
 
     private Catalog loadCatalog(List<Finding> findings) {
+        for (ContentScan.Problem problem : ContentScan.scan(project.content())) {
+            findings.add(new Finding(problem.file(), problem.line(), "content", Finding.Severity.ERROR, problem.message()));
+        }
+        if (!findings.isEmpty()) {
+            return null;                       // nothing is converted from files that are not sound
+        }
         try {
             Catalog catalog = Catalog.load(project.data());
             catalog.attributes();              // type errors in the data surface here, once

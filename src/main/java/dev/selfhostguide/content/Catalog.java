@@ -34,33 +34,38 @@ public final class Catalog {
 
     private final Path dir;
     private final Map<String, Map<String, Object>> files;
+    private final Map<String, Map<String, Integer>> lines;
 
-    private Catalog(Path dir, Map<String, Map<String, Object>> files) {
+    private Catalog(Path dir, Map<String, Map<String, Object>> files, Map<String, Map<String, Integer>> lines) {
         this.dir = dir;
         this.files = files;
+        this.lines = lines;
     }
 
     /** Loads every {@code *.yml} in the folder; a missing folder is an empty catalog. */
     public static Catalog load(Path dataDir) {
         Map<String, Map<String, Object>> files = new TreeMap<>();
+        Map<String, Map<String, Integer>> lines = new TreeMap<>();
         if (Files.isDirectory(dataDir)) {
             try (Stream<Path> list = Files.list(dataDir)) {
                 for (Path file : list.sorted().toList()) {
                     String name = file.getFileName().toString();
                     if (name.endsWith(".yml") || name.endsWith(".yaml")) {
-                        files.put(name.substring(0, name.lastIndexOf('.')), read(file));
+                        String id = name.substring(0, name.lastIndexOf('.'));
+                        files.put(id, read(file));
+                        lines.put(id, keyLines(file));
                     }
                 }
             } catch (IOException e) {
                 throw new ContentException(dataDir, 0, "cannot list the data files: " + e.getMessage());
             }
         }
-        return new Catalog(dataDir, Collections.unmodifiableMap(files));
+        return new Catalog(dataDir, Collections.unmodifiableMap(files), Collections.unmodifiableMap(lines));
     }
 
     /** An in-memory catalog, for tests and for readers' files checked without the guide. */
     public static Catalog of(Map<String, Map<String, Object>> files) {
-        return new Catalog(Path.of("content/data"), Map.copyOf(files));
+        return new Catalog(Path.of("content/data"), Map.copyOf(files), Map.of());
     }
 
     static Map<String, Object> read(Path file) {
@@ -85,6 +90,42 @@ public final class Catalog {
         } catch (IOException e) {
             throw new ContentException(file, 0, "cannot read: " + e.getMessage());
         }
+    }
+
+    /** The line of every key, by its dotted path ({@code ports.api.reference}), for error messages. */
+    private static Map<String, Integer> keyLines(Path file) {
+        Map<String, Integer> result = new java.util.HashMap<>();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            org.yaml.snakeyaml.nodes.Node root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
+            collectLines(root, "", result);
+        } catch (IOException | YAMLException e) {
+            // read() has already reported what is wrong with this file
+        }
+        return result;
+    }
+
+    private static void collectLines(org.yaml.snakeyaml.nodes.Node node, String path, Map<String, Integer> result) {
+        if (node instanceof org.yaml.snakeyaml.nodes.MappingNode mapping) {
+            for (org.yaml.snakeyaml.nodes.NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode key) {
+                    String child = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
+                    result.put(child, key.getStartMark().getLine() + 1);
+                    collectLines(tuple.getValueNode(), child, result);
+                }
+            }
+        } else if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode sequence) {
+            List<org.yaml.snakeyaml.nodes.Node> items = sequence.getValue();
+            for (int i = 0; i < items.size(); i++) {
+                String child = path + "[" + i + "]";
+                result.put(child, items.get(i).getStartMark().getLine() + 1);
+                collectLines(items.get(i), child, result);
+            }
+        }
+    }
+
+    /** The line of a key in a data file, or 0 when unknown. */
+    public int line(String file, String keyPath) {
+        return lines.getOrDefault(file, Map.of()).getOrDefault(keyPath, 0);
     }
 
     @SuppressWarnings("unchecked")
@@ -121,7 +162,7 @@ public final class Catalog {
         if (value instanceof Map<?, ?> map) {
             return stringKeys(map);
         }
-        throw new ContentException(path(file), 0, "'" + key + "' must be a mapping, not " + typeName(value));
+        throw new ContentException(path(file), line(file, key), "'" + key + "' must be a mapping, not " + typeName(value));
     }
 
     /** The ports of the reference deployment, in file order. */
@@ -129,7 +170,7 @@ public final class Catalog {
         List<Port> ports = new ArrayList<>();
         for (Map.Entry<String, Object> e : section("deployment", "ports").entrySet()) {
             if (!(e.getValue() instanceof Map<?, ?> raw)) {
-                throw new ContentException(path("deployment"), 0,
+                throw new ContentException(path("deployment"), line("deployment", "ports." + e.getKey()),
                     "ports." + e.getKey() + " must be a mapping with reference and upstream");
             }
             Map<String, Object> p = stringKeys(raw);
@@ -166,7 +207,8 @@ public final class Catalog {
         Map<String, Map<String, String>> result = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : section("upstream", "sources").entrySet()) {
             if (!(e.getValue() instanceof Map<?, ?> raw)) {
-                throw new ContentException(path("upstream"), 0, "sources." + e.getKey() + " must be a mapping");
+                throw new ContentException(path("upstream"), line("upstream", "sources." + e.getKey()),
+                    "sources." + e.getKey() + " must be a mapping");
             }
             Map<String, String> fields = new LinkedHashMap<>();
             raw.forEach((k, v) -> fields.put(String.valueOf(k), text(v)));
@@ -182,12 +224,14 @@ public final class Catalog {
             return List.of();
         }
         if (!(chapters instanceof List<?> list)) {
-            throw new ContentException(path("nav"), 0, "'chapters' must be a list");
+            throw new ContentException(path("nav"), line("nav", "chapters"), "'chapters' must be a list");
         }
         List<NavEntry> result = new ArrayList<>();
-        for (Object item : list) {
+        for (int i = 0; i < list.size(); i++) {
+            Object item = list.get(i);
             if (!(item instanceof Map<?, ?> raw) || raw.get("page") == null) {
-                throw new ContentException(path("nav"), 0, "each chapter needs a 'page' and a 'title'");
+                throw new ContentException(path("nav"), line("nav", "chapters[" + i + "]"),
+                    "each chapter needs a 'page' and a 'title'");
             }
             result.add(new NavEntry(text(raw.get("page")), text(raw.get("title"))));
         }
@@ -222,7 +266,8 @@ public final class Catalog {
         for (Map.Entry<String, Object> e : section(file, key).entrySet()) {
             Object v = e.getValue();
             if (v instanceof Map || v instanceof List) {
-                throw new ContentException(path(file), 0, key + "." + e.getKey() + " must be a single value");
+                throw new ContentException(path(file), line(file, key + "." + e.getKey()),
+                    key + "." + e.getKey() + " must be a single value");
             }
             result.put(e.getKey(), text(v));
         }
@@ -231,10 +276,11 @@ public final class Catalog {
 
     private int integer(Map<String, Object> map, String key, String where) {
         Object v = map.get(key);
-        if (v instanceof Integer i) {
+        if (v instanceof Integer i && i > 0 && i < 65536) {
             return i;
         }
-        throw new ContentException(path("deployment"), 0,
+        throw new ContentException(path("deployment"), line("deployment", where + "." + key) > 0
+                ? line("deployment", where + "." + key) : line("deployment", where),
             where + "." + key + " must be a port number, not " + (v == null ? "missing" : "'" + v + "'"));
     }
 
