@@ -81,6 +81,7 @@ public final class ComposeCheck implements Check {
             // a malformed catalog must not hide the snippet; say what went wrong instead
             findings.add(Finding.error(snippet, 1, ID, "cannot check this Compose file: " + e.getMessage()));
         }
+        findings.sort(java.util.Comparator.comparingInt(Finding::line));
         return findings;
     }
 
@@ -667,6 +668,11 @@ public final class ComposeCheck implements Check {
             String lang = s.language().toLowerCase(Locale.ROOT);
             return lang.equals("bash") || lang.equals("sh") || lang.equals("shell") || lang.equals("console");
         }
+    }
+
+    /** {name, tag-or-digest} of an image reference, for comparing with deployment.yml. */
+    static String[] splitImage(String ref) {
+        return FileCheck.splitImage(ref);
     }
 
     // ---- catalog helpers ----------------------------------------------------------------------

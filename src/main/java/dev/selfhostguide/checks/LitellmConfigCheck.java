@@ -84,6 +84,7 @@ public final class LitellmConfigCheck implements Check {
         } catch (RuntimeException e) {
             findings.add(Finding.error(snippet, 1, ID, "cannot check this LiteLLM config: " + e.getMessage()));
         }
+        findings.sort(java.util.Comparator.comparingInt(Finding::line));
         return findings;
     }
 

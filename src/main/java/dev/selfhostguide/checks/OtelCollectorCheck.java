@@ -86,6 +86,7 @@ public final class OtelCollectorCheck implements Check {
         } catch (RuntimeException e) {
             findings.add(Finding.error(snippet, 1, ID, "cannot check this collector config: " + e.getMessage()));
         }
+        findings.sort(java.util.Comparator.comparingInt(Finding::line));
         return findings;
     }
 
