@@ -43,7 +43,7 @@ final class CheckTestSupport {
     /** ports/services/images as reference-deployment.md gives them (API 8003, dashboard 3006). */
     static Map<String, Object> referenceDeployment() {
         return Map.of(
-            "ports", Map.of(
+            "ports", ordered(
                 "api", Map.of("reference", 8003, "upstream", 8000, "protocol", "http", "component", "api"),
                 "dashboard", Map.of("reference", 3006, "upstream", 3000, "protocol", "http", "component", "dashboard"),
                 "otlp-grpc", Map.of("reference", 4317, "upstream", 4317, "protocol", "grpc", "component", "collector"),
@@ -56,6 +56,15 @@ final class CheckTestSupport {
                 "clickhouse-native", Map.of("reference", 9000, "upstream", 9000, "protocol", "tcp", "component", "clickhouse")),
             "services", Map.of("api", "api", "dashboard", "dashboard", "collector", "otelcollector", "clickhouse", "clickhouse"),
             "images", Map.of("clickhouse", "clickhouse/clickhouse-server:24.12"));
+    }
+
+    /** A map that keeps the order its pairs are given in (deployment.yml order matters in messages). */
+    static Map<String, Object> ordered(Object... pairs) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], pairs[i + 1]);
+        }
+        return map;
     }
 
     static Snippet snippet(String language, Map<String, String> attributes, String text) {
