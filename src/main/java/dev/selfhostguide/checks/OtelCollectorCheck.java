@@ -110,7 +110,9 @@ public final class OtelCollectorCheck implements Check {
                 if (looksLikeCollector(scalar.getValue(), rules)) {
                     found++;
                     for (StrictYaml.Problem p : inner.problems()) {
-                        findings.add(Finding.error(snippet, offset + p.line(), ID,
+                        // an error at the end of the embedded text is shown on its last line
+                        int line = Math.min(offset + p.line(), Math.max(1, snippet.lineCount()));
+                        findings.add(Finding.error(snippet, line, ID,
                             "the collector config in this ConfigMap is not valid YAML: " + p.message()));
                     }
                 }
