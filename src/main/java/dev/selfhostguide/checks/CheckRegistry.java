@@ -24,6 +24,10 @@ public final class CheckRegistry {
     /** The checks of this tool, in the order their findings are listed. */
     public static CheckRegistry standard() {
         List<Check> all = new ArrayList<>();
+        all.add(new YamlCheck());
+        all.add(new ComposeCheck());
+        all.add(new LitellmConfigCheck());
+        all.add(new OtelCollectorCheck());
         all.add(new SecretsCheck());
         return new CheckRegistry(all);
     }
