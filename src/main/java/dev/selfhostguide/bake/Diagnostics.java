@@ -33,10 +33,21 @@ final class Diagnostics implements LogHandler {
     }
 
     /** A problem found while converting the current page, at the first line that mentions {@code needle}. */
-    void reportAtReference(String needle, String check, String message) {
+    void reportAtReference(String needle, String alsoNeedle, String check, String message) {
         Path page = currentPage.get();
         Path file = page == null ? Path.of("<unknown>") : page;
-        int line = page == null ? 0 : firstLineContaining(page, needle);
+        int line = 0;
+        if (page != null) {
+            List<String> lines = lines(page);
+            for (int i = 0; i < lines.size() && line == 0; i++) {
+                if (lines.get(i).contains(needle) && (alsoNeedle == null || lines.get(i).contains(alsoNeedle))) {
+                    line = i + 1;
+                }
+            }
+            if (line == 0) {
+                line = firstLineContaining(page, needle);
+            }
+        }
         findings.add(new Finding(file, line, check, Finding.Severity.ERROR, message));
     }
 

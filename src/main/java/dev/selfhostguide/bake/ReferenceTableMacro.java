@@ -40,7 +40,9 @@ final class ReferenceTableMacro extends BlockMacroProcessor {
             parseContent(parent, lines);
         } catch (RuntimeException e) {
             // An exception would surface from JRuby as a stack trace; a finding names the line.
-            diagnostics.reportAtReference(NAME + "::" + target, NAME, e.getMessage());
+            Object component = attributes.get("component");
+            diagnostics.reportAtReference(NAME + "::" + target, component == null ? null : "component=" + component,
+                NAME, e.getMessage());
         }
         return null;
     }

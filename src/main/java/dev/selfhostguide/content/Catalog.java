@@ -63,6 +63,42 @@ public final class Catalog {
         return new Catalog(dataDir, Collections.unmodifiableMap(files), Collections.unmodifiableMap(lines));
     }
 
+    /**
+     * The catalog the tool was built with (content/data copied into the jar as guide-data/), for
+     * {@code guide doctor} run outside a checkout of the guide.
+     */
+    public static Catalog bundled() {
+        java.net.URL url = Catalog.class.getClassLoader().getResource("guide-data");
+        if (url == null) {
+            return of(Map.of());
+        }
+        try {
+            java.net.URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(uri, Map.of())) {
+                    Path dir = fs.getPath("/guide-data");
+                    Path copy = Files.createTempDirectory("guide-data-");
+                    try (Stream<Path> list = Files.list(dir)) {
+                        for (Path file : list.toList()) {
+                            Files.copy(file, copy.resolve(file.getFileName().toString()));
+                        }
+                    }
+                    Catalog catalog = load(copy);
+                    try (Stream<Path> list = Files.list(copy)) {
+                        for (Path file : list.toList()) {
+                            Files.deleteIfExists(file);
+                        }
+                    }
+                    Files.deleteIfExists(copy);
+                    return catalog;
+                }
+            }
+            return load(Path.of(uri));
+        } catch (IOException | java.net.URISyntaxException e) {
+            throw new ContentException(Path.of("guide-data"), 0, "cannot read the catalog inside the tool: " + e.getMessage());
+        }
+    }
+
     /** An in-memory catalog, for tests and for readers' files checked without the guide. */
     public static Catalog of(Map<String, Map<String, Object>> files) {
         return new Catalog(Path.of("content/data"), Map.copyOf(files), Map.of());

@@ -97,24 +97,32 @@ public final class ContentScan {
                     + MAX_BYTES / 1024 + " KiB (a snippet this size is not something a reader copies)"));
                 return;
             }
-            byte[] bytes = Files.readAllBytes(file);
+            problems.addAll(scanBytes(file, Files.readAllBytes(file)));
+        } catch (IOException e) {
+            problems.add(new Problem(file, 0, "cannot read: " + e.getMessage()));
+        }
+    }
+
+    /** The problems of one file's bytes: a BOM, invalid UTF-8, or CRLF line endings (the first only). */
+    public static List<Problem> scanBytes(Path file, byte[] bytes) {
+        List<Problem> problems = new ArrayList<>();
+        {
             if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
                 problems.add(new Problem(file, 1, "the file starts with a UTF-8 byte order mark; save it as UTF-8 without BOM"));
-                return;
+                return problems;
             }
             int line = firstInvalidUtf8Line(bytes);
             if (line > 0) {
                 problems.add(new Problem(file, line, "invalid UTF-8; save the file as UTF-8"));
-                return;
+                return problems;
             }
             int crlf = firstCrlfLine(bytes);
             if (crlf > 0) {
-                problems.add(new Problem(file, crlf, "Windows line ending (CRLF); the guide's files use LF, and a CR "
-                    + "would end up in what readers copy"));
+                problems.add(new Problem(file, crlf, "Windows line ending (CRLF); use LF line endings, or a CR "
+                    + "ends up in every value read from this line"));
             }
-        } catch (IOException e) {
-            problems.add(new Problem(file, 0, "cannot read: " + e.getMessage()));
         }
+        return problems;
     }
 
     /** The 1-based line of the first byte sequence that is not UTF-8, or 0. */
