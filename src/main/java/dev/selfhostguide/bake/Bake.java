@@ -1,0 +1,226 @@
+package dev.selfhostguide.bake;
+
+import dev.selfhostguide.content.Catalog;
+import dev.selfhostguide.content.ContentException;
+import dev.selfhostguide.content.Project;
+import dev.selfhostguide.snippets.Finding;
+import dev.selfhostguide.snippets.Snippet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.asciidoctor.ast.Document;
+import org.jbake.app.Asset;
+import org.jbake.app.ContentStore;
+import org.jbake.app.Crawler;
+import org.jbake.app.Oven;
+import org.jbake.app.Utensils;
+import org.jbake.app.configuration.DefaultJBakeConfiguration;
+import org.jbake.app.configuration.JBakeConfigurationFactory;
+import org.jbake.parser.Engines;
+
+/**
+ * The bake: content and templates in, a site folder plus every snippet out. JBake's Oven crawls
+ * and renders; our markup engine converts each page once and collects its snippets as it goes.
+ * The site is written to a staging folder that the caller publishes only if nothing failed.
+ */
+public final class Bake {
+
+    /** What a bake (or a survey, which writes no site) produced. */
+    public record Result(Path site, Catalog catalog, List<PageInfo> pages, List<Snippet> snippets,
+                         List<Finding> findings) {
+
+        public boolean failed() {
+            return findings.stream().anyMatch(Finding::isError);
+        }
+    }
+
+    /** One converted page. */
+    public record PageInfo(Path source, String title) { }
+
+    private static final List<String> ADOC = List.of("ad", "adoc", "asciidoc");
+
+    private final Project project;
+    private final AsciidoctorRuntime runtime;
+
+    public Bake(Project project, AsciidoctorRuntime runtime) {
+        this.project = project;
+        this.runtime = runtime;
+    }
+
+    /** Bakes the whole site into {@code staging}, which must not exist yet. */
+    public Result bake(Path staging, Consumer<Path> progress) {
+        List<Finding> findings = new ArrayList<>();
+        Catalog catalog = loadCatalog(findings);
+        if (catalog == null) {
+            return new Result(staging, null, List.of(), List.of(), findings);
+        }
+        runtime.useCatalog(catalog);
+        Diagnostics diagnostics = runtime.diagnostics();
+        diagnostics.clear();
+        List<PageInfo> pages = new CopyOnWriteArrayList<>();
+        List<Snippet> snippets = new CopyOnWriteArrayList<>();
+        Map<String, String> attributes = catalog.attributes();
+        PageConverter converter = new PageConverter(runtime.asciidoctor(), project.content());
+        GuideMarkupEngine engine = new GuideMarkupEngine(converter, diagnostics, () -> attributes, page -> {
+            pages.add(new PageInfo(page.page(), page.title()));
+            snippets.addAll(page.snippets());
+            progress.accept(page.page());
+        });
+        Engines.get("adoc");                 // JBake registers its own engines on first use; replace them after
+        for (String extension : ADOC) {
+            Engines.register(extension, engine);
+        }
+        try {
+            Files.createDirectories(staging);
+            DefaultJBakeConfiguration config = new JBakeConfigurationFactory()
+                .createDefaultJbakeConfiguration(project.root().toFile(), staging.toFile(), true);
+            Oven oven = new Oven(utensils(config, new TemplateData(catalog)));
+            oven.bake();
+            for (Throwable error : oven.getErrors()) {
+                findings.add(TemplateErrors.toFinding(error, project));
+            }
+            copyExamples(staging);
+        } catch (RuntimeException e) {
+            findings.add(TemplateErrors.toFinding(e, project));
+        } catch (IOException e) {
+            findings.add(new Finding(staging, 0, "bake", Finding.Severity.ERROR, "cannot write the site: " + e.getMessage()));
+        }
+        findings.addAll(diagnostics.findings());
+        if (findings.stream().noneMatch(Finding::isError)) {
+            findings.addAll(new LinkCheck(project, staging).run());
+        }
+        return new Result(staging, catalog, sorted(pages), inPageOrder(snippets), findings);
+    }
+
+    /** Converts every page without JBake and without writing anything: what {@code guide check} needs. */
+    public Result survey(List<Path> only, Consumer<Path> progress) {
+        List<Finding> findings = new ArrayList<>();
+        Catalog catalog = loadCatalog(findings);
+        if (catalog == null) {
+            return new Result(null, null, List.of(), List.of(), findings);
+        }
+        runtime.useCatalog(catalog);
+        Diagnostics diagnostics = runtime.diagnostics();
+        diagnostics.clear();
+        Map<String, String> attributes = catalog.attributes();
+        List<String> settings = asciidoctorSettings();
+        PageConverter converter = new PageConverter(runtime.asciidoctor(), project.content());
+        List<PageInfo> pages = new ArrayList<>();
+        List<Snippet> snippets = new ArrayList<>();
+        for (Path page : only.isEmpty() ? pages() : only) {
+            diagnostics.enter(page);
+            try {
+                Document document = converter.load(page, settings, attributes);
+                PageConverter.Converted converted = converter.convert(page, document);
+                pages.add(new PageInfo(page, converted.title()));
+                snippets.addAll(converted.snippets());
+                if ("draft".equals(converted.header().get("jbake-status"))) {
+                    diagnostics.add(new Finding(page, Diagnostics.firstLineContaining(page, ":jbake-status:"), "draft",
+                        Finding.Severity.ERROR, "the page is left in draft; set :jbake-status: published"));
+                }
+            } finally {
+                diagnostics.leave();
+            }
+            progress.accept(page);
+        }
+        findings.addAll(diagnostics.findings());
+        return new Result(null, catalog, pages, inPageOrder(snippets), findings);
+    }
+
+    /** Every page JBake would crawl: .adoc files outside folders marked with .jbakeignore. */
+    public List<Path> pages() {
+        List<Path> pages = new ArrayList<>();
+        collect(project.content(), pages);
+        pages.sort(Comparator.naturalOrder());
+        return pages;
+    }
+
+    private static void collect(Path dir, List<Path> pages) {
+        if (Files.exists(dir.resolve(".jbakeignore"))) {
+            return;
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            for (Path p : list.toList()) {
+                if (Files.isDirectory(p)) {
+                    collect(p, pages);
+                } else {
+                    String name = p.getFileName().toString();
+                    int dot = name.lastIndexOf('.');
+                    if (dot > 0 && ADOC.contains(name.substring(dot + 1))) {
+                        pages.add(p.toAbsolutePath().normalize());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // an unreadable folder has no pages we can bake; JBake reports it when it crawls
+        }
+    }
+
+    private List<String> asciidoctorSettings() {
+        DefaultJBakeConfiguration config = new JBakeConfigurationFactory()
+            .createDefaultJbakeConfiguration(project.root().toFile(), project.target().resolve("unused").toFile(), false);
+        return config.getAsciidoctorAttributes();
+    }
+
+    private Catalog loadCatalog(List<Finding> findings) {
+        try {
+            Catalog catalog = Catalog.load(project.data());
+            catalog.attributes();              // type errors in the data surface here, once
+            return catalog;
+        } catch (ContentException e) {
+            findings.add(new Finding(e.file(), e.line(), "data", Finding.Severity.ERROR, e.getMessage()));
+            return null;
+        }
+    }
+
+    private static Utensils utensils(DefaultJBakeConfiguration config, TemplateData nav) {
+        Utensils utensils = new Utensils();
+        utensils.setConfiguration(config);
+        ContentStore store = new MemoizingContentStore(config.getDatabaseStore(), config.getDatabasePath());
+        utensils.setContentStore(store);
+        utensils.setCrawler(new Crawler(store, config));
+        utensils.setRenderer(new GuideRenderer(store, config, nav));
+        utensils.setAsset(new Asset(config));
+        return utensils;
+    }
+
+    private void copyExamples(Path staging) throws IOException {
+        Path examples = project.examples();
+        if (!Files.isDirectory(examples)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(examples)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                if (file.getFileName().toString().equals(".jbakeignore")) {
+                    continue;
+                }
+                Path to = staging.resolve("examples").resolve(examples.relativize(file).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(file, to);
+            }
+        }
+    }
+
+    private static List<PageInfo> sorted(List<PageInfo> pages) {
+        List<PageInfo> result = new ArrayList<>(pages);
+        result.sort(Comparator.comparing(p -> p.source().toString()));
+        return result;
+    }
+
+    /**
+     * Snippets grouped by page, pages in path order. The sort is stable, so each page keeps its
+     * blocks in document order, which the parity gate between editions relies on.
+     */
+    private static List<Snippet> inPageOrder(List<Snippet> snippets) {
+        List<Snippet> result = new ArrayList<>(snippets);
+        result.sort(Comparator.comparing((Snippet s) -> s.page().toString()));
+        return result;
+    }
+}

@@ -1,0 +1,121 @@
+package dev.selfhostguide.bake;
+
+import dev.selfhostguide.snippets.Finding;
+import dev.selfhostguide.snippets.Snippet;
+import java.io.File;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.text.SimpleDateFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.asciidoctor.ast.Document;
+import org.jbake.app.configuration.JBakeConfiguration;
+import org.jbake.model.DocumentModel;
+import org.jbake.parser.MarkupEngine;
+import org.jbake.parser.ParserContext;
+
+/**
+ * JBake's AsciiDoc engine, replaced: it converts each page with the process's one Asciidoctor
+ * runtime ({@link PageConverter}) and hands the page's snippets to the bake as it goes. Registered
+ * for ad, adoc and asciidoc, so JBake's own AsciidoctorEngine never boots a second JRuby.
+ */
+final class GuideMarkupEngine extends MarkupEngine {
+
+    private static final String JBAKE_PREFIX = "jbake-";
+
+    private final PageConverter converter;
+    private final Diagnostics diagnostics;
+    private final Supplier<Map<String, String>> dataAttributes;
+    private final Consumer<PageResult> sink;
+    private final ThreadLocal<Document> loaded = new ThreadLocal<>();
+
+    /** What one page gave the bake. */
+    record PageResult(Path page, String title, List<Snippet> snippets, List<String> includes) { }
+
+    GuideMarkupEngine(PageConverter converter, Diagnostics diagnostics,
+                      Supplier<Map<String, String>> dataAttributes, Consumer<PageResult> sink) {
+        this.converter = converter;
+        this.diagnostics = diagnostics;
+        this.dataAttributes = dataAttributes;
+        this.sink = sink;
+    }
+
+    @Override
+    public DocumentModel parse(JBakeConfiguration config, File file) {
+        try {
+            return super.parse(config, file);
+        } finally {
+            loaded.remove();
+            diagnostics.leave();
+        }
+    }
+
+    @Override
+    public void processHeader(ParserContext context) {
+        Path page = context.getFile().toPath().toAbsolutePath().normalize();
+        diagnostics.enter(page);
+        Document document = converter.load(page, context.getConfig().getAsciidoctorAttributes(), dataAttributes.get());
+        loaded.set(document);
+        DocumentModel model = context.getDocumentModel();
+        Map<String, Object> attributes = document.getAttributes();
+        // A full parse falls back to the first section title when there is no document title;
+        // only a real header title may become the page title.
+        if ((attributes.containsKey("doctitle") || attributes.containsKey("title"))
+                && document.getStructuredDoctitle() != null) {
+            model.setTitle(document.getStructuredDoctitle().getCombined());
+        }
+        // The same rules as JBake's own AsciiDoc engine, so templates see the same keys.
+        for (Map.Entry<String, Object> attribute : attributes.entrySet()) {
+            String key = attribute.getKey();
+            Object value = attribute.getValue();
+            if (key.startsWith(JBAKE_PREFIX) && value instanceof String text) {
+                store(key.substring(JBAKE_PREFIX.length()), text, model, context.getConfig());
+            }
+            if (key.equals("jbake-tags")) {
+                if (value instanceof String text) {
+                    context.setTags(text.split(","));
+                }
+            } else if (value != null) {
+                model.put(key, value);
+            }
+        }
+        Object status = attributes.get("jbake-status");
+        if ("draft".equals(status)) {
+            int line = Diagnostics.firstLineContaining(page, ":jbake-status:");
+            diagnostics.add(new Finding(page, line, "draft", Finding.Severity.ERROR,
+                "the page is left in draft, so the site would publish it as a -draft page; "
+                    + "set :jbake-status: published or move it out of content/"));
+        }
+    }
+
+    @Override
+    public void processBody(ParserContext context) {
+        Path page = context.getFile().toPath().toAbsolutePath().normalize();
+        Document document = loaded.get();
+        if (document == null) {
+            document = converter.load(page, context.getConfig().getAsciidoctorAttributes(), dataAttributes.get());
+        }
+        diagnostics.enter(page);
+        PageConverter.Converted converted = converter.convert(page, document);
+        context.setBody(converted.html());
+        sink.accept(new PageResult(page, converted.title(), converted.snippets(), List.of()));
+    }
+
+    private static void store(String key, String value, DocumentModel model, JBakeConfiguration config) {
+        String trimmed = value.trim();
+        switch (key) {
+            case "date" -> {
+                try {
+                    model.setDate(new SimpleDateFormat(config.getDateFormat()).parse(trimmed));
+                } catch (ParseException e) {
+                    model.put(key, trimmed);
+                }
+            }
+            case "tags" -> model.setTags(trimmed.split(","));
+            case "title" -> model.setTitle(trimmed);
+            default -> model.put(key, trimmed);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.selfhostguide.bake;
+
+import dev.selfhostguide.content.Project;
+import dev.selfhostguide.snippets.Finding;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Checks the baked HTML, which Asciidoctor cannot: every cross-page link and anchor resolves to a
+ * file and an id of the site, and nothing is loaded from outside it. Plain hyperlinks to upstream
+ * sources are allowed. A broken link is reported at the line of the page source that wrote it.
+ */
+final class LinkCheck {
+
+    static final String ID = "link";
+
+    private final Project project;
+    private final Path site;
+    private final Map<Path, Set<String>> ids = new HashMap<>();
+
+    LinkCheck(Project project, Path site) {
+        this.project = project;
+        this.site = site;
+    }
+
+    List<Finding> run() {
+        List<Finding> findings = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(site)) {
+            for (Path html : walk.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
+                check(html, findings);
+            }
+        } catch (IOException e) {
+            findings.add(new Finding(site, 0, ID, Finding.Severity.ERROR, "cannot read the baked site: " + e.getMessage()));
+        }
+        return findings;
+    }
+
+    private void check(Path html, List<Finding> findings) throws IOException {
+        Document doc = Jsoup.parse(html.toFile(), "UTF-8");
+        for (Element el : doc.select("a[href], link[href], script[src], img[src], iframe[src], source[src], object[data]")) {
+            String attr = el.hasAttr("href") ? "href" : el.hasAttr("src") ? "src" : "data";
+            String ref = el.attr(attr).strip();
+            if (ref.isEmpty() || ref.startsWith("mailto:") || ref.startsWith("data:")) {
+                continue;
+            }
+            URI uri;
+            try {
+                uri = new URI(ref);
+            } catch (URISyntaxException e) {
+                findings.add(at(html, ref, "malformed link '" + ref + "'"));
+                continue;
+            }
+            if (uri.isAbsolute() || ref.startsWith("//")) {
+                if (!el.tagName().equals("a")) {
+                    findings.add(at(html, ref, "<" + el.tagName() + "> loads '" + ref
+                        + "' from outside the site; closed-network readers cannot reach it"));
+                }
+                continue;
+            }
+            if (ref.startsWith("/")) {
+                findings.add(at(html, ref, "'" + ref + "' is root-relative; links must be relative so the site "
+                    + "works under any prefix and from file://"));
+                continue;
+            }
+            Path target = html.getParent();
+            String path = uri.getRawPath() == null ? "" : URLDecoder.decode(uri.getRawPath(), StandardCharsets.UTF_8);
+            if (!path.isEmpty()) {
+                target = target.resolve(path).normalize();
+                if (Files.isDirectory(target)) {
+                    target = target.resolve("index.html");
+                }
+                if (!target.startsWith(site) || !Files.isRegularFile(target)) {
+                    findings.add(at(html, ref, "link to '" + ref + "', which is not in the site"));
+                    continue;
+                }
+            } else {
+                target = html;
+            }
+            String fragment = uri.getFragment();
+            if (fragment != null && !fragment.isEmpty() && target.toString().endsWith(".html")
+                    && !idsOf(target).contains(fragment)) {
+                findings.add(at(html, ref, "link to '" + ref + "': " + site.relativize(target)
+                    + " has no anchor '" + fragment + "'"));
+            }
+        }
+    }
+
+    private Set<String> idsOf(Path html) throws IOException {
+        Set<String> known = ids.get(html);
+        if (known == null) {
+            known = new HashSet<>();
+            for (Element el : Jsoup.parse(html.toFile(), "UTF-8").select("[id], a[name]")) {
+                known.add(el.hasAttr("id") ? el.id() : el.attr("name"));
+            }
+            ids.put(html, known);
+        }
+        return known;
+    }
+
+    /** The finding at the page source line that most likely wrote the link; else at the template. */
+    private Finding at(Path html, String ref, String message) {
+        String relative = site.relativize(html).toString();
+        Path source = project.content().resolve(relative.replaceAll("\\.html$", ".adoc"));
+        if (Files.isRegularFile(source)) {
+            String fragment = ref.contains("#") ? ref.substring(ref.indexOf('#') + 1) : null;
+            String file = ref.contains("#") ? ref.substring(0, ref.indexOf('#')) : ref;
+            String stem = file.replaceAll("\\.html$", "");
+            int line = 0;
+            if (fragment != null && !fragment.isEmpty()) {
+                line = Diagnostics.firstLineContaining(source, stem.isEmpty() ? "#" + fragment : stem + ".adoc#" + fragment);
+                if (line == 0) {
+                    line = Diagnostics.firstLineContaining(source, fragment);
+                }
+            }
+            if (line == 0 && !stem.isEmpty()) {
+                line = Diagnostics.firstLineContaining(source, stem);
+            }
+            if (line > 0) {
+                return new Finding(source, line, ID, Finding.Severity.ERROR, message);
+            }
+        }
+        return new Finding(html, 0, ID, Finding.Severity.ERROR, message + " (in the baked " + relative
+            + "; no source line found, so look at the templates)");
+    }
+}

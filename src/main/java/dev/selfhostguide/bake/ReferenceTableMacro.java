@@ -1,0 +1,130 @@
+package dev.selfhostguide.bake;
+
+import dev.selfhostguide.content.Catalog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.asciidoctor.ast.StructuralNode;
+import org.asciidoctor.extension.BlockMacroProcessor;
+
+/**
+ * {@code guide-table::ports[]}, {@code guide-table::variables[component=api]} and
+ * {@code guide-table::endpoints[]}: reference tables generated from the data files at bake time,
+ * so a table can never disagree with a snippet that the checks hold to the same data.
+ */
+final class ReferenceTableMacro extends BlockMacroProcessor {
+
+    static final String NAME = "guide-table";
+
+    private final Supplier<Catalog> catalog;
+    private final Diagnostics diagnostics;
+
+    ReferenceTableMacro(Supplier<Catalog> catalog, Diagnostics diagnostics) {
+        super(NAME);
+        this.catalog = catalog;
+        this.diagnostics = diagnostics;
+    }
+
+    @Override
+    public Object process(StructuralNode parent, String target, Map<String, Object> attributes) {
+        try {
+            Catalog data = catalog.get();
+            List<String> lines = switch (target) {
+                case "ports" -> ports(data);
+                case "variables" -> variables(data, String.valueOf(attributes.getOrDefault("component", "")));
+                case "endpoints" -> endpoints(data);
+                default -> throw new IllegalArgumentException(
+                    "unknown table '" + target + "': use ports, variables or endpoints");
+            };
+            parseContent(parent, lines);
+        } catch (RuntimeException e) {
+            // An exception would surface from JRuby as a stack trace; a finding names the line.
+            diagnostics.reportAtReference(NAME + "::" + target, NAME, e.getMessage());
+        }
+        return null;
+    }
+
+    private static List<String> ports(Catalog data) {
+        List<String> rows = header("Port", "25,10,10,10,45", "Port id", "Reference", "Upstream", "Protocol", "Component and source");
+        for (Catalog.Port p : data.ports()) {
+            rows.add(row("`" + p.id() + "`", Integer.toString(p.reference()), Integer.toString(p.upstream()),
+                p.protocol(), p.component() + (p.source().isEmpty() ? "" : " (`" + p.source() + "`)")));
+        }
+        return close(rows);
+    }
+
+    private static List<String> variables(Catalog data, String component) {
+        Map<String, Object> components = data.section("variables", "components");
+        Object entry = components.get(component);
+        if (!(entry instanceof Map<?, ?> comp) || !(comp.get("variables") instanceof Map<?, ?> vars)) {
+            throw new IllegalArgumentException("guide-table::variables needs component= one of " + components.keySet());
+        }
+        List<String> rows = header("Variable", "30,20,50", "Variable", "Default", "What reads it");
+        vars.forEach((name, raw) -> {
+            Map<?, ?> v = raw instanceof Map<?, ?> m ? m : Map.of();
+            String where = text(v.get("read_at"));
+            String description = text(v.get("description"));
+            String dead = text(v.get("dead"));
+            StringBuilder what = new StringBuilder();
+            if (!description.isEmpty()) {
+                what.append(description);
+            }
+            if (!where.isEmpty()) {
+                what.append(what.length() > 0 ? " " : "").append("Read in `").append(where).append("`.");
+            }
+            if (!dead.isEmpty()) {
+                what.append(what.length() > 0 ? " " : "").append("*Not read:* ").append(dead);
+            }
+            if (Boolean.TRUE.equals(v.get("secret"))) {
+                what.append(what.length() > 0 ? " " : "").append("_Secret._");
+            }
+            String def = text(v.get("default"));
+            rows.add(row("`" + name + "`", def.isEmpty() ? "" : "`" + def + "`", what.toString()));
+        });
+        return close(rows);
+    }
+
+    private static List<String> endpoints(Catalog data) {
+        Object list = data.file("endpoints").get("endpoints");
+        if (!(list instanceof List<?> endpoints)) {
+            throw new IllegalArgumentException("content/data/endpoints.yml has no 'endpoints' list");
+        }
+        List<String> rows = header("Endpoint", "10,30,20,40", "Method", "Path", "Component (port)", "Source");
+        for (Object raw : endpoints) {
+            Map<?, ?> e = raw instanceof Map<?, ?> m ? m : Map.of();
+            String port = text(e.get("port"));
+            String portText = data.port(port).map(p -> p.reference() + "").orElse(port);
+            rows.add(row(text(e.get("method")), "`" + text(e.get("path")) + "`",
+                text(e.get("component")) + (portText.isEmpty() ? "" : " (" + portText + ")"),
+                text(e.get("source")).isEmpty() ? "" : "`" + text(e.get("source")) + "`"));
+        }
+        return close(rows);
+    }
+
+    private static List<String> header(String caption, String cols, String... names) {
+        List<String> rows = new ArrayList<>();
+        rows.add("[%header,cols=\"" + cols + "\",role=reference-table]");
+        rows.add("|===");
+        rows.add(row(names));
+        rows.add("");
+        return rows;
+    }
+
+    private static List<String> close(List<String> rows) {
+        rows.add("|===");
+        return rows;
+    }
+
+    private static String row(String... cells) {
+        StringBuilder line = new StringBuilder();
+        for (String cell : cells) {
+            line.append("|").append(cell.replace("|", "\\|")).append(' ');
+        }
+        return line.toString().stripTrailing();
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : String.valueOf(value).strip();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.selfhostguide.bake;
+
+import dev.selfhostguide.content.Project;
+import dev.selfhostguide.snippets.Finding;
+import freemarker.core.ParseException;
+import freemarker.template.TemplateException;
+import java.nio.file.Path;
+
+/** Turns what JBake's Oven collected into a finding naming the template file and line. */
+final class TemplateErrors {
+
+    private static final java.util.regex.Pattern FREEMARKER_WHERE =
+        java.util.regex.Pattern.compile("in template \"([^\"]+)\" at line (\\d+)");
+    private static final java.util.regex.Pattern FREEMARKER_PROBLEM =
+        java.util.regex.Pattern.compile("(?s)(?:FreeMarker template error:\\s*)?((?:The following has evaluated to null or missing|[A-Z][^\\n]*)[^\\n]*(?:\\n==> [^\\n]*)?)");
+
+    private TemplateErrors() {
+    }
+
+    static Finding toFinding(Throwable error, Project project) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof TemplateException te && te.getTemplateSourceName() != null) {
+                Path file = project.templates().resolve(te.getTemplateSourceName());
+                int line = te.getLineNumber() == null ? 0 : te.getLineNumber();
+                return new Finding(file, line, "template", Finding.Severity.ERROR, firstLine(te.getMessageWithoutStackTop()));
+            }
+            if (t instanceof ParseException pe && pe.getTemplateName() != null) {
+                Path file = project.templates().resolve(pe.getTemplateName());
+                return new Finding(file, pe.getLineNumber(), "template", Finding.Severity.ERROR, firstLine(pe.getEditorMessage()));
+            }
+        }
+        // JBake's renderer rethrows template failures as text only ("Failed to render documents.
+        // Cause(s): ..."), so the template name and line are read back from FreeMarker's message.
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            java.util.regex.Matcher m = FREEMARKER_WHERE.matcher(String.valueOf(t.getMessage()));
+            if (m.find()) {
+                String what = String.valueOf(t.getMessage());
+                java.util.regex.Matcher problem = FREEMARKER_PROBLEM.matcher(what);
+                String message = problem.find() ? problem.group(1).strip() : firstLine(what);
+                return new Finding(project.templates().resolve(m.group(1)), Integer.parseInt(m.group(2)), "template",
+                    Finding.Severity.ERROR, message);
+            }
+        }
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return new Finding(project.root().resolve("jbake.properties"), 0, "bake", Finding.Severity.ERROR, firstLine(message));
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "template error";
+        }
+        String flat = message.strip();
+        int newline = flat.indexOf('\n');
+        return newline < 0 ? flat : flat.substring(0, newline).strip();
+    }
+}

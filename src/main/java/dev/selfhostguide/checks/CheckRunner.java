@@ -1,0 +1,125 @@
+package dev.selfhostguide.checks;
+
+import dev.selfhostguide.content.Catalog;
+import dev.selfhostguide.snippets.Finding;
+import dev.selfhostguide.snippets.Snippet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs the checks each snippet selects, by its language and its {@code check} attribute. A block
+ * that no check covers and that is not opted out with a reason is itself a finding, so coverage is
+ * complete by construction.
+ */
+public final class CheckRunner {
+
+    /** Counts for the summary table: how many blocks each check saw, passed and failed. */
+    public record Tally(String check, int blocks, int passed, int failed) { }
+
+    /** Findings in file and line order, plus the tallies and how many blocks opted out. */
+    public record Report(List<Finding> findings, List<Tally> tallies, int snippets, int optedOut) {
+
+        public boolean failed() {
+            return findings.stream().anyMatch(Finding::isError);
+        }
+    }
+
+    /** The checks one snippet gets, or why it gets none. */
+    public record Selection(List<Check> checks, boolean optedOut, List<String> problems) { }
+
+    public static final String COVERAGE = "coverage";
+
+    private final CheckRegistry registry;
+
+    public CheckRunner(CheckRegistry registry) {
+        this.registry = registry;
+    }
+
+    public Selection select(Snippet snippet) {
+        List<String> problems = new ArrayList<>();
+        String named = snippet.attribute("check").orElse("").strip();
+        if (named.equals(CheckRegistry.NONE)) {
+            if (snippet.attribute("reason").orElse("").isBlank()) {
+                problems.add("check=none needs a reason=\"...\" saying why this block is not checked");
+            }
+            List<Check> always = registry.all().stream().filter(Check::runsOnOptedOut).toList();
+            return new Selection(always, true, problems);
+        }
+        Set<Check> checks = new LinkedHashSet<>();
+        for (Check check : registry.all()) {
+            if (check.appliesTo(snippet)) {
+                checks.add(check);
+            }
+        }
+        if (!named.isEmpty()) {
+            for (String id : Arrays.stream(named.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()) {
+                registry.get(id).ifPresentOrElse(checks::add, () -> problems.add(
+                    "unknown check '" + id + "'; known checks: " + String.join(", ", registry.ids())));
+            }
+        }
+        if (checks.stream().allMatch(Check::runsOnOptedOut) && problems.isEmpty()) {
+            String kind = snippet.language().isEmpty() ? "this block" : "this [source," + snippet.language() + "] block";
+            problems.add("no check applies to " + kind + "; name one with check=ID or opt out with "
+                + "check=none,reason=\"...\"");
+        }
+        return new Selection(List.copyOf(checks), false, problems);
+    }
+
+    public Report run(List<Snippet> snippets, Catalog catalog, Tools tools, Path scratch) {
+        CheckContext context = new CheckContext(catalog, snippets, tools, scratch);
+        Map<String, AtomicInteger[]> counts = new ConcurrentHashMap<>();
+        List<Finding> findings = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger optedOut = new AtomicInteger();
+        try {
+            Files.createDirectories(scratch);
+        } catch (java.io.IOException e) {
+            findings.add(new Finding(scratch, 0, COVERAGE, Finding.Severity.ERROR, "cannot create " + scratch));
+        }
+        snippets.parallelStream().forEach(snippet -> {
+            Selection selection = select(snippet);
+            for (String problem : selection.problems()) {
+                findings.add(Finding.error(snippet, 0, COVERAGE, problem));
+            }
+            if (selection.optedOut()) {
+                optedOut.incrementAndGet();
+            }
+            for (Check check : selection.checks()) {
+                List<Finding> found;
+                try {
+                    found = check.check(snippet, context);
+                } catch (RuntimeException e) {
+                    // A check must not throw; if one does, the snippet fails with the reason, not a trace.
+                    found = List.of(Finding.error(snippet, 1, check.id(), "the check failed on this block: " + e));
+                }
+                boolean failed = found.stream().anyMatch(Finding::isError);
+                AtomicInteger[] c = counts.computeIfAbsent(check.id(),
+                    k -> new AtomicInteger[] {new AtomicInteger(), new AtomicInteger(), new AtomicInteger()});
+                c[0].incrementAndGet();
+                c[failed ? 2 : 1].incrementAndGet();
+                findings.addAll(found);
+            }
+        });
+        List<Tally> tallies = new ArrayList<>();
+        Map<String, AtomicInteger[]> ordered = new LinkedHashMap<>();
+        registry.ids().forEach(id -> {
+            if (counts.containsKey(id)) {
+                ordered.put(id, counts.get(id));
+            }
+        });
+        ordered.forEach((id, c) -> tallies.add(new Tally(id, c[0].get(), c[1].get(), c[2].get())));
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(Comparator.comparing((Finding f) -> f.file().toString()).thenComparingInt(Finding::line)
+            .thenComparing(Finding::check).thenComparing(Finding::message));
+        return new Report(sorted, tallies, snippets.size(), optedOut.get());
+    }
+}

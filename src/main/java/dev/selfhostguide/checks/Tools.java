@@ -1,0 +1,109 @@
+package dev.selfhostguide.checks;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The external programs some checks run (bash, shellcheck, nginx, python3), found on PATH once.
+ * A check whose tool is missing says so in a finding instead of passing silently.
+ */
+public final class Tools {
+
+    /** What a program printed and how it ended. */
+    public record Result(int exitCode, String stdout, String stderr, boolean timedOut) {
+        public boolean ok() {
+            return exitCode == 0 && !timedOut;
+        }
+    }
+
+    private final List<Path> path;
+    private final Map<String, Optional<Path>> found = new ConcurrentHashMap<>();
+
+    private Tools(List<Path> path) {
+        this.path = path;
+    }
+
+    /** Looks programs up on this process's PATH, plus /usr/sbin where Debian puts nginx. */
+    public static Tools fromEnvironment() {
+        String env = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        List<Path> dirs = new java.util.ArrayList<>();
+        for (String dir : env.split(java.io.File.pathSeparator)) {
+            if (!dir.isBlank()) {
+                dirs.add(Path.of(dir));
+            }
+        }
+        dirs.add(Path.of("/usr/sbin"));
+        dirs.add(Path.of("/sbin"));
+        return new Tools(List.copyOf(dirs));
+    }
+
+    public Optional<Path> find(String program) {
+        return found.computeIfAbsent(program, p -> path.stream()
+            .map(dir -> dir.resolve(p))
+            .filter(Files::isExecutable)
+            .findFirst());
+    }
+
+    /**
+     * Runs a program with the given standard input, killing it after {@code timeout}. Output is
+     * read on the side so a chatty program cannot block on a full pipe.
+     */
+    public Result run(List<String> command, String stdin, Duration timeout, Path workDir) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (workDir != null) {
+            builder.directory(workDir.toFile());
+        }
+        try {
+            Process process = builder.start();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            Thread outReader = drain(process.getInputStream(), out);
+            Thread errReader = drain(process.getErrorStream(), err);
+            try (OutputStream in = process.getOutputStream()) {
+                if (stdin != null) {
+                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                }
+            } catch (IOException closedEarly) {
+                // the program exited without reading all its input; its exit code tells the rest
+            }
+            boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!finished) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+            outReader.join(2000);
+            errReader.join(2000);
+            return new Result(finished ? process.exitValue() : -1,
+                out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), !finished);
+        } catch (IOException e) {
+            return new Result(-1, "", command.get(0) + ": " + e.getMessage(), false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(-1, "", command.get(0) + ": interrupted", false);
+        }
+    }
+
+    private static Thread drain(InputStream stream, ByteArrayOutputStream sink) {
+        Thread thread = new Thread(() -> {
+            try (stream) {
+                stream.transferTo(sink);
+            } catch (IOException ignored) {
+                // the process died; what was read so far is kept
+            }
+        }, "tool-output");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+}

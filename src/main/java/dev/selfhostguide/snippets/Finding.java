@@ -1,0 +1,46 @@
+package dev.selfhostguide.snippets;
+
+import java.nio.file.Path;
+
+/**
+ * A problem a check found, at one line of one file.
+ *
+ * @param file     the file the reader has to edit
+ * @param line     1-based line in that file (0 when the problem is the whole file)
+ * @param check    the id of the check that found it, e.g. {@code litellm-config}
+ * @param severity whether it fails the build
+ * @param message  one sentence saying what is wrong and, where known, why and what to do
+ */
+public record Finding(Path file, int line, String check, Severity severity, String message) {
+
+    public enum Severity { ERROR, WARNING }
+
+    /** An error at the {@code n}th line (1-based) of the snippet's text. */
+    public static Finding error(Snippet snippet, int n, String check, String message) {
+        return new Finding(snippet.file(), snippet.fileLine(n), check, Severity.ERROR, message);
+    }
+
+    /** A warning at the {@code n}th line (1-based) of the snippet's text. */
+    public static Finding warning(Snippet snippet, int n, String check, String message) {
+        return new Finding(snippet.file(), snippet.fileLine(n), check, Severity.WARNING, message);
+    }
+
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+
+    /** {@code content/x.adoc:42: [check] message}, with the file relative to {@code base}. */
+    public String format(Path base) {
+        Path shown = file;
+        if (base != null && file.isAbsolute()) {
+            Path b = base.toAbsolutePath().normalize();
+            Path f = file.toAbsolutePath().normalize();
+            if (f.startsWith(b)) {
+                shown = b.relativize(f);
+            }
+        }
+        String where = line > 0 ? shown + ":" + line : shown.toString();
+        String tag = severity == Severity.WARNING ? "[" + check + "] warning: " : "[" + check + "] ";
+        return where + ": " + tag + message;
+    }
+}
