@@ -254,7 +254,7 @@ final class StrictJson {
         if (peek() == '0') {
             pos++;
             if (Character.isDigit(peek())) {
-                throw error("leading zero in a number");
+                throw new ParseError(line, start - lineStart + 1, "leading zero in a number");
             }
         } else if (Character.isDigit(peek())) {
             while (Character.isDigit(peek())) {
