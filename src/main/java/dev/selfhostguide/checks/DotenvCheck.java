@@ -85,14 +85,16 @@ public final class DotenvCheck implements Check {
             return findings;
         }
         boolean realValues = snippet.attribute("secrets").map("real"::equals).orElse(false);
+        List<ComposePassThrough.Pass> passes = c.equals("compose")
+            ? ComposePassThrough.of(context.allSnippets(), context.catalog()) : List.of();
         for (Entry e : entries) {
-            checkEntry(snippet, catalog, c, e, realValues, findings);
+            checkEntry(snippet, catalog, c, e, realValues, passes, findings);
         }
         return findings;
     }
 
     private void checkEntry(Snippet snippet, VariableCatalog catalog, String component, Entry e,
-                            boolean realValues, List<Finding> findings) {
+                            boolean realValues, List<ComposePassThrough.Pass> passes, List<Finding> findings) {
         Optional<Map<String, Object>> known = catalog.variable(component, e.name());
         if (known.isEmpty()) {
             List<String> elsewhere = catalog.componentsKnowing(e.name());
@@ -102,8 +104,17 @@ public final class DotenvCheck implements Check {
             return;
         }
         Map<String, Object> entry = known.get();
-        catalog.deadReason(component, e.name()).ifPresent(reason ->
-            findings.add(Finding.warning(snippet, e.line(), ID, e.name() + " has no effect here: " + reason)));
+        // The guide's own compose files may hand the variable on where upstream's do not.
+        boolean passedByGuide = passes.stream().anyMatch(p -> p.variable().equals(e.name())
+            && catalog.variable(p.component(), p.as()).isPresent() && catalog.deadReason(p.component(), p.as()).isEmpty());
+        // A variable compose interpolates but no container reads is harmless when left empty:
+        // setting it only keeps compose from warning that it is unset.
+        boolean emptyInterpolated = component.equals("compose") && e.value().isEmpty()
+            && !CatalogData.list(entry.get("passes_to")).isEmpty();
+        if (!passedByGuide && !emptyInterpolated) {
+            catalog.deadReason(component, e.name()).ifPresent(reason ->
+                findings.add(Finding.warning(snippet, e.line(), ID, e.name() + " has no effect here: " + reason)));
+        }
 
         String value = e.value();
         boolean reference = REFERENCE.matcher(value).find();

@@ -35,6 +35,8 @@ public final class PortsAgreementCheck implements Check {
     private static final Pattern IMAGE_LINE = Pattern.compile("^\\s*(?:-\\s*)?(?:image\\s*:|FROM\\s)|\\bdocker\\s+(?:pull|push|save|tag|load|image)\\b",
         Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern FULL_LINE_COMMENT = Pattern.compile("^\\s*(#|//).*");
+
     @Override
     public String id() {
         return ID;
@@ -57,6 +59,9 @@ public final class PortsAgreementCheck implements Check {
         String[] lines = snippet.text().split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
+            if (FULL_LINE_COMMENT.matcher(line).matches()) {
+                continue;   // a comment explaining upstream's default is prose, not configuration
+            }
             List<int[]> found = new ArrayList<>(); // {port, start}
             boolean imageLine = IMAGE_LINE.matcher(line).find();
             Matcher hp = HOST_PORT.matcher(line);
