@@ -15,6 +15,8 @@
   <#if (item.href!"") == pageUri><#assign current = item?index></#if>
 </#list>
 <#assign title = content.title!"">
+<#-- Asciidoctor has already escaped the title and description; <title> only wants the text. -->
+<#assign titleText = title?replace("<[^>]+>", "", "r")>
 <#assign tr = content.translation!"">
 <#assign translated = (tr?is_boolean && tr) || (tr?is_string && tr == "true")>
 <#assign t = isKo?then(
@@ -25,9 +27,9 @@
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title><#if title?has_content>${title} — </#if>${siteName}</title>
+<title><#if titleText?has_content>${titleText} — </#if>${siteName}</title>
 <#if (content.description!"")?has_content>
-<meta name="description" content="${content.description?html}">
+<meta name="description" content="${content.description?replace("<[^>]+>", "", "r")?replace('"', "&quot;")}">
 </#if>
 <meta name="color-scheme" content="light dark">
 <link rel="stylesheet" href="${root}css/site.css">
@@ -61,7 +63,9 @@
   </nav>
 </#if>
   <main id="content" class="page" tabindex="-1">
+<#if title?has_content>
     <h1 class="page-title">${title}</h1>
+</#if>
     <div class="doc">
 ${content.body!""}
     </div>
