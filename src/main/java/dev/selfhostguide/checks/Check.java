@@ -21,6 +21,16 @@ public interface Check {
         return false;
     }
 
+    /**
+     * Whether this check is about the guide itself rather than about a configuration file: the
+     * ports agreement holds snippets to the guide's reference deployment, and the secrets scan
+     * keeps credentials out of published pages. A reader's own files legitimately differ on both,
+     * so {@code guide doctor} leaves these out.
+     */
+    default boolean guideOnly() {
+        return false;
+    }
+
     /** The problems in this snippet; an empty list when it is right. Never throws for bad input. */
     List<Finding> check(Snippet snippet, CheckContext context);
 }

@@ -39,6 +39,11 @@ public final class CheckRegistry {
         return new CheckRegistry(all);
     }
 
+    /** The checks that apply to a reader's own files ({@code guide doctor}). */
+    public static CheckRegistry forReaders() {
+        return new CheckRegistry(standard().all().stream().filter(c -> !c.guideOnly()).toList());
+    }
+
     public Optional<Check> get(String id) {
         return Optional.ofNullable(checks.get(id));
     }

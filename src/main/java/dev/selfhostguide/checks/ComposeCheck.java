@@ -277,6 +277,67 @@ public final class ComposeCheck implements Check {
                 image(name, value(entries, "image"));
             }
             profileStart(name, keyNode, entries, override);
+            variables(name, keyNode, entries, override);
+        }
+
+        /**
+         * The variables an AgentOps service is handed against what its code reads: a variable it
+         * never reads is a warning with the upstream reason (upstream's compose hands the API an
+         * APP_URL), and so is a secret the code falls back to a built-in default for when a full
+         * service definition does not pass it (upstream's compose never passes AUTH_COOKIE_SECRET).
+         */
+        private void variables(String service, Node keyNode, Map<String, NodeTuple> entries, boolean override) {
+            VariableCatalog variables = new VariableCatalog(context.catalog());
+            String component = componentOf(service);
+            if (component == null || !variables.hasComponent(component)) {
+                return;
+            }
+            java.util.Set<String> passed = new java.util.LinkedHashSet<>();
+            Node env = value(entries, "environment");
+            if (env instanceof MappingNode) {
+                for (Map.Entry<String, NodeTuple> e : StrictYaml.entries(env).entrySet()) {
+                    passed.add(e.getKey());
+                    variables.variable(component, e.getKey()).ifPresent(v -> {
+                        String dead = CatalogData.text(v.get("dead"));
+                        if (!dead.isEmpty()) {
+                            warning(e.getValue().getKeyNode(), "service '" + service + "' hands the " + component + " "
+                                + e.getKey() + ", which it never reads: " + dead);
+                        }
+                    });
+                }
+            } else if (env instanceof SequenceNode) {
+                for (Node item : StrictYaml.items(env)) {
+                    String text = StrictYaml.scalar(item).orElse("");
+                    passed.add(text.contains("=") ? text.substring(0, text.indexOf('=')) : text);
+                }
+            }
+            if (override) {
+                return;                        // an override adds to upstream's list; it need not repeat it
+            }
+            for (String name : variables.names(component)) {
+                Map<String, Object> v = variables.variable(component, name).orElse(Map.of());
+                String builtIn = CatalogData.text(v.get("default"));
+                if (CatalogData.flag(v.get("secret")) && !builtIn.isEmpty() && CatalogData.text(v.get("dead")).isEmpty()
+                        && !passed.contains(name) && !entries.containsKey("env_file")) {
+                    warning(keyNode, "service '" + service + "' does not pass " + name + " to the " + component
+                        + ", so it runs with the built-in default '" + builtIn + "'" + readAt(v)
+                        + "; pass a secret of your own through environment");
+                }
+            }
+        }
+
+        private String componentOf(String service) {
+            for (Map.Entry<String, String> e : context.catalog().services().entrySet()) {
+                if (e.getValue().equals(service)) {
+                    return e.getKey();
+                }
+            }
+            return null;
+        }
+
+        private static String readAt(Map<String, Object> variable) {
+            String where = CatalogData.text(variable.get("read_at"));
+            return where.isEmpty() ? "" : " (" + where + ")";
         }
 
         private static Node value(Map<String, NodeTuple> entries, String key) {

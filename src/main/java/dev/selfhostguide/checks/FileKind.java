@@ -43,11 +43,14 @@ public enum FileKind {
     /** The block attributes a guide block of this kind would carry. */
     public Map<String, String> attributes(String component) {
         java.util.Map<String, String> attributes = new java.util.LinkedHashMap<>();
+        attributes.put("origin", "reader");
         if (check != null) {
             attributes.put("check", check);
         }
         if (this == DOTENV) {
             attributes.put("component", component);
+            // A reader's .env holds real secrets: only the published insecure defaults are wrong there.
+            attributes.put("secrets", "real");
         }
         return attributes;
     }

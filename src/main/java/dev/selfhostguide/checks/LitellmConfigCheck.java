@@ -311,6 +311,10 @@ public final class LitellmConfigCheck implements Check {
             String variable = text.substring(facts.prefix().length()).trim();
             if (variable.isEmpty()) {
                 error(value, "'" + text + "' names no variable");
+            } else if (!declared.contains(variable) && snippet.attribute("origin").orElse("").equals("reader")) {
+                // A reader's proxy gets its environment from places doctor cannot see.
+                findings.add(Finding.warning(snippet, StrictYaml.line(value), ID, text + " is set in none of the .env files "
+                    + "checked with it; make sure the proxy's environment has " + variable + ", or LiteLLM uses None without a warning"));
             } else if (!declared.contains(variable)) {
                 error(value, text + " is set by no env block of the guide (dotenv, or export " + variable
                     + "= in a shell block) and is not a variable LiteLLM reads itself; an unset variable becomes None without a warning");

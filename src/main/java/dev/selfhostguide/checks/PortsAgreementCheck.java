@@ -38,6 +38,11 @@ public final class PortsAgreementCheck implements Check {
     private static final Pattern FULL_LINE_COMMENT = Pattern.compile("^\\s*(#|//).*");
 
     @Override
+    public boolean guideOnly() {
+        return true;
+    }
+
+    @Override
     public String id() {
         return ID;
     }

@@ -32,6 +32,11 @@ public final class SecretsCheck implements Check {
             "\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b")));
 
     @Override
+    public boolean guideOnly() {
+        return true;
+    }
+
+    @Override
     public String id() {
         return ID;
     }

@@ -48,6 +48,11 @@ final class VariableCatalog {
         return Optional.of(CatalogData.map(vars.get(name)));
     }
 
+    /** Every variable the component reads, in catalog order. */
+    List<String> names(String component) {
+        return new ArrayList<>(components.getOrDefault(component, Map.of()).keySet());
+    }
+
     /** Other components that know {@code name}, for a helpful "did you mean" message. */
     List<String> componentsKnowing(String name) {
         List<String> result = new ArrayList<>();

@@ -101,7 +101,7 @@ final class DoctorCommand implements Command {
         }
         Path scratch = Files.createTempDirectory("guide-doctor-");
         try {
-            CheckRunner.Report report = new CheckRunner(CheckRegistry.standard())
+            CheckRunner.Report report = new CheckRunner(CheckRegistry.forReaders())
                 .run(snippets, catalog, Tools.fromEnvironment(), scratch);
             findings.addAll(report.findings());
         } finally {
