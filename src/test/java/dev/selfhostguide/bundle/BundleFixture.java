@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * A {@link GuideFixture} with a page template that honours the page contract the real templates
  * follow (data-root, the search form and results, the scripts before &lt;/body&gt;), the real
  * search.js of this repository, an image, and pages with config identifiers, an upstream link, a
- * download and cross-page links: what the bundle, the nginx and the browser tests need.
+ * download cross-page links and a Korean page (content/ko): what the bundle, the nginx and the browser tests need.
  */
 public final class BundleFixture {
 
@@ -80,6 +80,16 @@ public final class BundleFixture {
             `AGENTOPS_EXPORTER_ENDPOINT` points the SDK at the collector on port 4318.
             The pipeline is called `otel_2`. Download link:examples/agentops.env[agentops.env].
             Back to xref:index.adoc#home-intro[the intro].
+            """);
+        fixture.write("content/ko/index.adoc", """
+            = 시작하기
+            :jbake-type: page
+            :jbake-status: published
+
+            [#home-intro]
+            == 소개
+
+            API는 {api-port} 포트에서 요청을 받습니다. 설정을 확인하려면 xref:../plan.adoc#plan-ports[포트 목록]을 보십시오.
             """);
         return fixture;
     }

@@ -60,14 +60,14 @@ class BundleTest {
         GuideFixture fixture = BundleFixture.create(dir);
         GuideFixture.Run run = bundle(fixture);
         assertEquals(0, run.exitCode(), run.all());
-        assertTrue(run.out().matches("(?s)bundled 3 pages into " + ZIP + ": [0-9.]+ KiB, \\d+ files, search index [0-9.]+ KiB, in [0-9.]+ s\\s*"),
+        assertTrue(run.out().matches("(?s)bundled 4 pages into " + ZIP + ": [0-9.]+ KiB, \\d+ files, search index [0-9.]+ KiB, in [0-9.]+ s\\s*"),
             run.out());
         Path out = Files.createDirectory(dir.resolve("unzipped"));
         List<String> names = unzip(fixture.path(ZIP), out);
         assertEquals(new ArrayList<>(new TreeSet<>(names)), names, "entries are sorted");
         for (String expected : List.of("index.html", "plan.html", "connect.html", SearchIndex.FILE, "js/search.js",
                 "css/site.css", "images/pixel.png", "examples/agentops.env", "agentops-selfhost-guide.html",
-                "README.txt", "SHA256SUMS")) {
+                "README.txt", "SHA256SUMS", "ko/index.html", "agentops-selfhost-guide-ko.html")) {
             assertTrue(names.contains(FOLDER + expected), expected + " in " + names);
         }
         assertTrue(names.stream().allMatch(n -> n.startsWith(FOLDER)), "one top folder: " + names);
