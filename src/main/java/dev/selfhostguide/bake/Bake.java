@@ -43,6 +43,17 @@ public final class Bake {
         }
     }
 
+    /**
+     * A step over the baked site that must run before the link check, because it writes files the
+     * pages load (the search index) or rewrites the pages (external-link marking).
+     */
+    @FunctionalInterface
+    public interface Finish {
+        Finish NONE = site -> { };
+
+        void apply(Path site) throws IOException;
+    }
+
     private static final List<String> ADOC = List.of("ad", "adoc", "asciidoc");
 
     private final Project project;
@@ -55,6 +66,11 @@ public final class Bake {
 
     /** Bakes the whole site into {@code staging}, which must not exist yet. */
     public Result bake(Path staging, Consumer<Path> progress) {
+        return bake(staging, progress, Finish.NONE);
+    }
+
+    /** Bakes the whole site into {@code staging}, then runs {@code finish} over it before the link check. */
+    public Result bake(Path staging, Consumer<Path> progress, Finish finish) {
         List<Finding> findings = new ArrayList<>();
         Catalog catalog = loadCatalog(findings);
         if (catalog == null) {
@@ -96,6 +112,9 @@ public final class Bake {
                     findings.add(new Finding(page.source(), 0, "bake", Finding.Severity.ERROR,
                         "the bake wrote no " + relative + " for this page; the template failed for it"));
                 }
+            }
+            if (oven.getErrors().isEmpty()) {
+                finish.apply(staging);
             }
         } catch (RuntimeException e) {
             findings.add(TemplateErrors.toFinding(e, project));

@@ -4,11 +4,8 @@ import dev.selfhostguide.bake.AsciidoctorRuntime;
 import dev.selfhostguide.bake.Bake;
 import dev.selfhostguide.bake.SiteOutput;
 import dev.selfhostguide.checks.CheckRunner;
-import dev.selfhostguide.checks.GuideChecks;
 import dev.selfhostguide.content.Project;
-import dev.selfhostguide.snippets.Finding;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -30,7 +27,8 @@ final class BuildCommand implements Command {
         return """
             Usage: java -jar target/guide.jar build [--out DIR] [--no-checks] [--quiet]
 
-            Bakes content/ with templates/ into target/site (or DIR), then runs every snippet check.
+            Bakes content/ with templates/ into target/site (or DIR), marks external links, writes the
+            search index (search-index.js), then runs every snippet check.
             The site is written to a staging folder and swapped into place only when nothing failed,
             so a failed build leaves the last good site as it was.
 
@@ -56,16 +54,10 @@ final class BuildCommand implements Command {
             Path staging = SiteOutput.staging(destination);
             boolean published = false;
             try {
-                Bake.Result baked = new Bake(project, runtime).bake(staging,
-                    page -> console.info("baked " + project.show(page)));
-                List<Finding> findings = new ArrayList<>(baked.findings());
-                CheckRunner.Report report = null;
-                if (!arguments.has("--no-checks") && baked.catalog() != null) {
-                    report = GuideChecks.standard().run(project.content(), baked.catalog(), baked.pages(), baked.snippets());
-                    findings.addAll(report.findings());
-                }
-                console.findings(findings, project);
-                long errors = findings.stream().filter(Finding::isError).count();
+                SiteBuild.Outcome outcome = SiteBuild.run(project, runtime, staging, !arguments.has("--no-checks"), console);
+                Bake.Result baked = outcome.baked();
+                CheckRunner.Report report = outcome.report();
+                long errors = outcome.errors();
                 String seconds = String.format("%.1f s", (System.nanoTime() - start) / 1e9);
                 if (errors > 0) {
                     console.summary("build failed: " + errors + " problem" + (errors == 1 ? "" : "s") + " in "

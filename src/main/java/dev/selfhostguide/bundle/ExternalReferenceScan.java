@@ -1,0 +1,177 @@
+package dev.selfhostguide.bundle;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Proves a folder of HTML, CSS and JS works from disk with no network: nothing is loaded from an
+ * absolute URL (src, href, srcset, url(), @import, and the network calls of scripts), every
+ * relative reference resolves to a file in the folder (a folder means its index.html), nothing is
+ * root-relative (file:// has no site root), and hyperlinks that leave the guide carry
+ * rel="external". Fragments are the bake's LinkCheck's business, not this scan's.
+ */
+public final class ExternalReferenceScan {
+
+    /** One reference that would break offline. */
+    public record Problem(Path file, String reference, String reason) {
+        @Override
+        public String toString() {
+            return file + ": '" + reference + "' " + reason;
+        }
+    }
+
+    /** Attributes that make a browser load something (a[href] is a link, handled apart). */
+    private static final List<String> LOADING = List.of("src", "href", "poster", "data", "action", "background",
+        "xlink:href", "formaction", "manifest", "ping");
+    private static final Pattern CSS_URL = Pattern.compile("url\\(\\s*(['\"]?)([^'\")]*)\\1\\s*\\)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CSS_IMPORT = Pattern.compile("@import\\s+(['\"])([^'\"]*)\\1", Pattern.CASE_INSENSITIVE);
+    /** Script constructs that reach a network; the guide's scripts need none of them. */
+    private static final Pattern JS_NETWORK = Pattern.compile(
+        "\\bfetch\\s*\\(|\\bXMLHttpRequest\\b|\\bnew\\s+WebSocket\\b|\\bEventSource\\b|\\bimportScripts\\s*\\(|\\bsendBeacon\\b");
+    private static final Pattern JS_ABSOLUTE = Pattern.compile(
+        "(?:\\bimport\\b[^;'\"]*|\\bimport\\s*\\(\\s*|\\b(?:src|href)\\s*[=:]\\s*)['\"`]((?:https?:|ftp:)?//[^'\"`]*)");
+
+    private final Path root;
+    private final List<Problem> problems = new ArrayList<>();
+
+    private ExternalReferenceScan(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** Scans every .html, .css and .js file under {@code root}. */
+    public static List<Problem> scan(Path root) throws IOException {
+        ExternalReferenceScan scan = new ExternalReferenceScan(root);
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(scan.root)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path file : files) {
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".html") || name.endsWith(".htm")) {
+                scan.html(file);
+            } else if (name.endsWith(".css")) {
+                scan.css(file, Files.readString(file, StandardCharsets.UTF_8));
+            } else if (name.endsWith(".js") && !file.equals(scan.root.resolve(SearchIndex.FILE))) {
+                // The search index is data (page text, which may quote URLs), not code; SearchIndexTest pins its shape.
+                scan.js(file, Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        return List.copyOf(scan.problems);
+    }
+
+    private void html(Path file) throws IOException {
+        Document doc = Jsoup.parse(file.toFile(), "UTF-8");
+        for (Element el : doc.getAllElements()) {
+            for (Attribute attr : el.attributes()) {
+                String name = attr.getKey().toLowerCase(Locale.ROOT);
+                String value = attr.getValue().strip();
+                if (name.equals("href") && el.nameIs("a")) {
+                    link(file, el, value);
+                } else if (LOADING.contains(name)) {
+                    loads(file, value);
+                } else if (name.equals("srcset")) {
+                    for (String candidate : value.split(",")) {
+                        String url = candidate.strip().split("\\s+")[0];
+                        if (!url.isEmpty()) {
+                            loads(file, url);
+                        }
+                    }
+                } else if (name.equals("style")) {
+                    css(file, value);
+                } else if (name.equals("content") && el.nameIs("meta") && el.attr("http-equiv").equalsIgnoreCase("refresh")) {
+                    int at = value.toLowerCase(Locale.ROOT).indexOf("url=");
+                    if (at >= 0) {
+                        loads(file, value.substring(at + 4).replaceAll("^['\"]|['\"]$", ""));
+                    }
+                }
+            }
+            if (el.nameIs("style")) {
+                css(file, el.data());
+            } else if (el.nameIs("script") && !el.hasAttr("src")) {
+                js(file, el.data());
+            }
+        }
+    }
+
+    /** A hyperlink: may leave the guide if it says so; otherwise must resolve like anything else. */
+    private void link(Path file, Element a, String ref) {
+        if (ExternalLinks.isExternal(ref)) {
+            if (!List.of(a.attr("rel").toLowerCase(Locale.ROOT).split("\\s+")).contains("external")) {
+                problems.add(new Problem(file, ref, "leaves the guide but is not marked rel=\"external\""));
+            }
+            return;
+        }
+        loads(file, ref);
+    }
+
+    private void loads(Path file, String ref) {
+        String lower = ref.toLowerCase(Locale.ROOT);
+        if (ref.isEmpty() || ref.startsWith("#") || lower.startsWith("data:") || lower.startsWith("mailto:")
+                || lower.startsWith("javascript:") || lower.startsWith("about:blank")) {
+            return;
+        }
+        if (ExternalLinks.isExternal(ref) || lower.matches("^[a-z][a-z0-9+.-]*:.*")) {
+            problems.add(new Problem(file, ref, "is loaded from outside the guide; it fails without a network"));
+            return;
+        }
+        if (ref.startsWith("/")) {
+            problems.add(new Problem(file, ref, "is root-relative; from file:// it points at the disk's root"));
+            return;
+        }
+        String path;
+        try {
+            String raw = new URI(ref.replace(" ", "%20")).getRawPath();
+            path = raw == null ? "" : URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            problems.add(new Problem(file, ref, "is not a valid URL"));
+            return;
+        }
+        if (path.isEmpty()) {
+            return;
+        }
+        Path target = file.getParent().resolve(path).normalize();
+        if (Files.isDirectory(target)) {
+            target = target.resolve("index.html");
+        }
+        if (!target.startsWith(root)) {
+            problems.add(new Problem(file, ref, "points outside the folder"));
+        } else if (!Files.isRegularFile(target)) {
+            problems.add(new Problem(file, ref, "does not resolve to a file (" + root.relativize(target) + ")"));
+        }
+    }
+
+    private void css(Path file, String css) {
+        for (Pattern p : List.of(CSS_URL, CSS_IMPORT)) {
+            Matcher m = p.matcher(css);
+            while (m.find()) {
+                loads(file, m.group(2).strip());
+            }
+        }
+    }
+
+    private void js(Path file, String js) {
+        Matcher network = JS_NETWORK.matcher(js);
+        while (network.find()) {
+            problems.add(new Problem(file, network.group(), "is a network call; pages opened from disk cannot use one"));
+        }
+        Matcher absolute = JS_ABSOLUTE.matcher(js);
+        while (absolute.find()) {
+            problems.add(new Problem(file, absolute.group(1), "is loaded from outside the guide; it fails without a network"));
+        }
+    }
+}

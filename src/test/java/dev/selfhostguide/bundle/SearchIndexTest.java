@@ -1,0 +1,69 @@
+package dev.selfhostguide.bundle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.selfhostguide.GuideFixture;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The search index: sections with anchors, identifier and Hangul terms, and a build that writes it. */
+class SearchIndexTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void identifiersStayWholeAndYieldTheirParts() {
+        assertEquals(List.of("agentops_exporter_endpoint", "agentops", "exporter", "endpoint", "otel_2", "otel", "2", "4318"),
+            Tokens.terms("AGENTOPS_EXPORTER_ENDPOINT=otel_2:4318"));
+    }
+
+    @Test
+    void hangulIsIndexedByBigrams() {
+        assertEquals(List.of("설정", "정을", "확인", "api"), Tokens.terms("설정을 확인 API"));
+        assertEquals(List.of("값"), Tokens.terms("값"));
+    }
+
+    @Test
+    void sectionsAreCutAtLinkableHeadings() {
+        SearchIndex index = new SearchIndex();
+        index.add("connect.html", Jsoup.parse("""
+            <html lang="en"><head><title>Connect</title></head><body>
+            <nav><a href="index.html">Home navigation text</a></nav>
+            <main><h1>Connect</h1><p>Intro words.</p>
+            <h2 id="connect-sdk">The SDK</h2><p>Set it.</p>
+            <h3 id="connect-exporter">Exporter</h3><p><code>AGENTOPS_EXPORTER_ENDPOINT</code> here.</p>
+            <h4>Deeper</h4><p>still exporter</p>
+            <h2>No id</h2><p>belongs above</p>
+            <script>var x = 1;</script></main></body></html>"""));
+        List<SearchIndex.Section> sections = index.sections();
+        assertEquals(3, sections.size(), sections.toString());
+        assertEquals(new SearchIndex.Section(0, "", "Connect", "Intro words."), sections.get(0));
+        assertEquals("connect-exporter", sections.get(2).anchor());
+        assertEquals("AGENTOPS_EXPORTER_ENDPOINT here. Deeper still exporter No id belongs above", sections.get(2).text());
+        String script = index.script();
+        assertTrue(script.startsWith("window.GUIDE_SEARCH = {"), script);
+        assertFalse(script.contains("navigation"), "navigation is not content");
+        assertTrue(script.chars().allMatch(c -> c < 128), "the index is pure ASCII");
+    }
+
+    @Test
+    void buildWritesTheIndexAndMarksExternalLinks() throws Exception {
+        GuideFixture fixture = BundleFixture.create(dir);
+        GuideFixture.Run run = fixture.run("build", "--no-checks", "--quiet");
+        assertEquals(0, run.exitCode(), run.all());
+        String index = Files.readString(dir.resolve("target/site/" + SearchIndex.FILE), StandardCharsets.US_ASCII);
+        assertTrue(index.contains("\"connect-exporter\""), index);
+        assertTrue(index.contains("\"agentops_exporter_endpoint\""), index);
+        String home = fixture.read("target/site/index.html");
+        assertTrue(Jsoup.parse(home).select("a[href^=https://github.com]").attr("rel").contains("external"), home);
+        assertEquals(List.of(), ExternalReferenceScan.scan(dir.resolve("target/site")));
+    }
+}
