@@ -299,7 +299,8 @@ public final class ComposeCheck implements Check {
                     passed.add(e.getKey());
                     variables.variable(component, e.getKey()).ifPresent(v -> {
                         String dead = CatalogData.text(v.get("dead"));
-                        if (!dead.isEmpty()) {
+                        // Some variables are dead only in a .env file and read from the process environment.
+                        if (!dead.isEmpty() && !CatalogData.flag(v.get("read_from_process_environment"))) {
                             warning(e.getValue().getKeyNode(), "service '" + service + "' hands the " + component + " "
                                 + e.getKey() + ", which it never reads: " + dead);
                         }
@@ -311,8 +312,11 @@ public final class ComposeCheck implements Check {
                     passed.add(text.contains("=") ? text.substring(0, text.indexOf('=')) : text);
                 }
             }
-            if (override) {
-                return;                        // an override adds to upstream's list; it need not repeat it
+            // Only where the service is built does its environment list stand alone; an override
+            // (even one that names the built image) adds to upstream's list and need not repeat it.
+            boolean defines = entries.containsKey("build") || !upstream.services().containsKey(service);
+            if (override || !defines) {
+                return;
             }
             for (String name : variables.names(component)) {
                 Map<String, Object> v = variables.variable(component, name).orElse(Map.of());
