@@ -20,7 +20,7 @@ public final class Main {
     private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
     static {
-        for (Command command : List.of(new BuildCommand(), new CheckCommand())) {
+        for (Command command : List.of(new BuildCommand(), new CheckCommand(), new ServeCommand())) {
             COMMANDS.put(command.name(), command);
         }
     }
