@@ -196,8 +196,9 @@ final class ServeCommand implements Command {
             String line = switch (outcome.kind()) {
                 case NOTHING -> null;
                 case FULL -> outcome.failed()
-                    ? "bake failed: " + errors(outcome.found()) + "; " + (outcome.pages().isEmpty() ? "" : outcome.pages().size() + " pages; ")
-                        + "still serving the last good site (" + seconds + ")"
+                    ? "bake failed: " + errors(outcome.found()) + " in " + outcome.pages().size() + " pages; "
+                        + (java.nio.file.Files.isDirectory(project.site()) ? "still serving the last good site"
+                            : "nothing to serve until a bake passes") + " (" + seconds + ")"
                     : "baked " + outcome.pages().size() + " pages, " + outcome.snippets() + " snippets in " + seconds;
                 case PAGES -> (outcome.failed() ? "rebuild failed: " + errors(outcome.found()) + " in " : "rebuilt ")
                     + describe(outcome.pages()) + (outcome.failed() ? "; still serving the last good version" : "")
