@@ -158,7 +158,8 @@ final class ServeCommand implements Command {
 
         String url() {
             InetSocketAddress a = server.address();
-            String host = a.getAddress().getHostAddress();
+            // bound to every interface: this machine reaches it on loopback
+            String host = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getAddress().getHostAddress();
             if (host.contains(":")) {
                 host = "[" + host + "]";
             }
