@@ -20,7 +20,8 @@ public final class Main {
     private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
     static {
-        for (Command command : List.of(new BuildCommand(), new CheckCommand(), new BundleCommand(), new DoctorCommand())) {
+        for (Command command : List.of(new BuildCommand(), new CheckCommand(), new ServeCommand(), new BundleCommand(),
+                new DoctorCommand())) {
             COMMANDS.put(command.name(), command);
         }
     }
