@@ -33,7 +33,7 @@ public final class RealGuide {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            baked = new Bake(project(), AsciidoctorRuntime.shared()).bake(site, page -> { });
+            baked = new Bake(project(), AsciidoctorRuntime.shared()).bake(site, page -> { }, new dev.selfhostguide.bundle.SiteFinish());
         }
         return baked;
     }

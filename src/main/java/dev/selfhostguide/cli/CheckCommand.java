@@ -52,6 +52,11 @@ final class CheckCommand implements Command {
             }
             pages.add(page);
         }
+        // A page is checked with its other edition, so the parity gate sees both sides.
+        for (Path page : List.copyOf(pages)) {
+            dev.selfhostguide.bake.Editions.counterpart(project.content(), page)
+                .filter(Files::isRegularFile).filter(p -> !pages.contains(p)).ifPresent(pages::add);
+        }
         long start = System.nanoTime();
         try (AsciidoctorRuntime runtime = AsciidoctorRuntime.shared()) {
             Bake.Result surveyed = new Bake(project, runtime).survey(pages, page -> { });

@@ -115,11 +115,24 @@ class NginxProxyTest {
             .replaceAll("(proxy_pass\\s+https?://)[^/;\\s]+", "$1127.0.0.1:" + echo.getAddress().getPort())
             .replaceAll("(?m)^(\\s*)listen\\s+[^;]*;", "$1listen 127.0.0.1:" + port + ";")
             .replaceAll("(?m)^(\\s*)(ssl_[a-z_]+|http2|ssl)\\s[^;]*;", "$1# $2 left out of the test");
-        Map<String, String> headers = throughNginx(text, port, text.matches("(?s).*\\bhttp\\s*\\{.*"));
-        assertRequiredHeaders(headers);
+        String code = text.replaceAll("(?m)#.*$", "");      // "http {" in a comment is not an http block
+        // The guide's API_DOMAIN has no port: readers reach the API through this proxy on port 80.
+        String domain = Files.readAllLines(TestCatalogs.ROOT.resolve("content/examples/agentops.env")).stream()
+            .filter(l -> l.startsWith("API_DOMAIN=")).map(l -> l.substring("API_DOMAIN=".length())).findFirst()
+            .orElseThrow();
+        hostHeader = domain;
+        Map<String, String> headers = throughNginx(text, port, code.matches("(?s).*\\bhttp\\s*\\{.*"));
+        assertRequiredHeaders(headers, domain);
     }
 
+    /** The Host the test client sends: API_DOMAIN, as a browser or SDK would. */
+    private String hostHeader = apiDomain();
+
     private void assertRequiredHeaders(Map<String, String> headers) {
+        assertRequiredHeaders(headers, apiDomain());
+    }
+
+    private void assertRequiredHeaders(Map<String, String> headers, String domain) {
         List<Object> required = CatalogData.list(CatalogData.map(TestCatalogs.catalog().file("endpoints").get("proxy_headers"))
             .get("required"));
         assertFalse(required.isEmpty(), "endpoints.yml proxy_headers.required is empty");
@@ -127,7 +140,7 @@ class NginxProxyTest {
             String name = CatalogData.text(CatalogData.map(r).get("header")).toLowerCase(Locale.ROOT);
             assertTrue(headers.containsKey(name), name + " not forwarded; got " + headers);
         }
-        assertEquals(apiDomain(), headers.get("x-forwarded-host"), "X-Forwarded-Host must equal API_DOMAIN, port included");
+        assertEquals(domain, headers.get("x-forwarded-host"), "X-Forwarded-Host must equal API_DOMAIN, port included");
         assertEquals("127.0.0.1", headers.get("x-forwarded-for"));
         assertEquals("guide-test/1.0", headers.get("user-agent"));
         assertEquals("http://agentops.example.internal:3006", headers.get("origin"));
@@ -173,7 +186,7 @@ class NginxProxyTest {
     private String request(int port) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(5000);
-            String req = "GET /auth/login HTTP/1.1\r\nHost: " + apiDomain() + "\r\nUser-Agent: guide-test/1.0\r\n"
+            String req = "GET /auth/login HTTP/1.1\r\nHost: " + hostHeader + "\r\nUser-Agent: guide-test/1.0\r\n"
                 + "Origin: http://agentops.example.internal:3006\r\nConnection: close\r\n\r\n";
             socket.getOutputStream().write(req.getBytes(StandardCharsets.US_ASCII));
             InputStream in = socket.getInputStream();
