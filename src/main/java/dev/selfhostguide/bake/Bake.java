@@ -5,6 +5,7 @@ import dev.selfhostguide.content.ContentException;
 import dev.selfhostguide.content.ContentScan;
 import dev.selfhostguide.content.Project;
 import dev.selfhostguide.snippets.Finding;
+import dev.selfhostguide.snippets.PageOutline;
 import dev.selfhostguide.snippets.Snippet;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,16 +35,13 @@ import org.jbake.parser.Engines;
 public final class Bake {
 
     /** What a bake (or a survey, which writes no site) produced. */
-    public record Result(Path site, Catalog catalog, List<PageInfo> pages, List<Snippet> snippets,
+    public record Result(Path site, Catalog catalog, List<PageOutline> pages, List<Snippet> snippets,
                          List<Finding> findings) {
 
         public boolean failed() {
             return findings.stream().anyMatch(Finding::isError);
         }
     }
-
-    /** One converted page. */
-    public record PageInfo(Path source, String title) { }
 
     private static final List<String> ADOC = List.of("ad", "adoc", "asciidoc");
 
@@ -65,14 +63,14 @@ public final class Bake {
         runtime.useCatalog(catalog);
         Diagnostics diagnostics = runtime.diagnostics();
         diagnostics.clear();
-        List<PageInfo> pages = new CopyOnWriteArrayList<>();
+        List<PageOutline> pages = new CopyOnWriteArrayList<>();
         List<Snippet> snippets = new CopyOnWriteArrayList<>();
         Map<String, String> attributes = catalog.attributes();
         PageConverter converter = new PageConverter(runtime.asciidoctor(), project.content());
         GuideMarkupEngine engine = new GuideMarkupEngine(converter, diagnostics, () -> attributes, page -> {
-            pages.add(new PageInfo(page.page(), page.title()));
+            pages.add(page.outline());
             snippets.addAll(page.snippets());
-            progress.accept(page.page());
+            progress.accept(page.outline().source());
         });
         Engines.get("adoc");                 // JBake registers its own engines on first use; replace them after
         for (String extension : ADOC) {
@@ -113,14 +111,14 @@ public final class Bake {
         Map<String, String> attributes = catalog.attributes();
         List<String> settings = asciidoctorSettings();
         PageConverter converter = new PageConverter(runtime.asciidoctor(), project.content());
-        List<PageInfo> pages = new ArrayList<>();
+        List<PageOutline> pages = new ArrayList<>();
         List<Snippet> snippets = new ArrayList<>();
         for (Path page : only.isEmpty() ? pages() : only) {
             diagnostics.enter(page);
             try {
                 Document document = converter.load(page, settings, attributes);
                 PageConverter.Converted converted = converter.convert(page, document);
-                pages.add(new PageInfo(page, converted.title()));
+                pages.add(new PageOutline(page, converted.title(), converted.sections()));
                 snippets.addAll(converted.snippets());
                 if ("draft".equals(converted.header().get("jbake-status"))) {
                     diagnostics.add(new Finding(page, Diagnostics.firstLineContaining(page, ":jbake-status:"), "draft",
@@ -215,8 +213,8 @@ public final class Bake {
         }
     }
 
-    private static List<PageInfo> sorted(List<PageInfo> pages) {
-        List<PageInfo> result = new ArrayList<>(pages);
+    private static List<PageOutline> sorted(List<PageOutline> pages) {
+        List<PageOutline> result = new ArrayList<>(pages);
         result.sort(Comparator.comparing(p -> p.source().toString()));
         return result;
     }

@@ -1,6 +1,7 @@
 package dev.selfhostguide.bake;
 
 import dev.selfhostguide.snippets.Finding;
+import dev.selfhostguide.snippets.PageOutline;
 import dev.selfhostguide.snippets.Snippet;
 import java.io.File;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ final class GuideMarkupEngine extends MarkupEngine {
     private final ThreadLocal<Document> loaded = new ThreadLocal<>();
 
     /** What one page gave the bake. */
-    record PageResult(Path page, String title, List<Snippet> snippets, List<String> includes) { }
+    record PageResult(PageOutline outline, List<Snippet> snippets) { }
 
     GuideMarkupEngine(PageConverter converter, Diagnostics diagnostics,
                       Supplier<Map<String, String>> dataAttributes, Consumer<PageResult> sink) {
@@ -81,6 +82,10 @@ final class GuideMarkupEngine extends MarkupEngine {
                 model.put(key, value);
             }
         }
+        // Templates link to the other edition only when it exists, so no language switch is a dead link.
+        if (Editions.counterpart(contentRoot(context), page).filter(java.nio.file.Files::isRegularFile).isPresent()) {
+            model.put("translation", "true");
+        }
         Object status = attributes.get("jbake-status");
         if ("draft".equals(status)) {
             int line = Diagnostics.firstLineContaining(page, ":jbake-status:");
@@ -100,7 +105,11 @@ final class GuideMarkupEngine extends MarkupEngine {
         diagnostics.enter(page);
         PageConverter.Converted converted = converter.convert(page, document);
         context.setBody(converted.html());
-        sink.accept(new PageResult(page, converted.title(), converted.snippets(), List.of()));
+        sink.accept(new PageResult(new PageOutline(page, converted.title(), converted.sections()), converted.snippets()));
+    }
+
+    private static Path contentRoot(ParserContext context) {
+        return context.getConfig().getContentFolder().toPath().toAbsolutePath().normalize();
     }
 
     private static void store(String key, String value, DocumentModel model, JBakeConfiguration config) {

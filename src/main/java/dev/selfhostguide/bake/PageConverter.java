@@ -1,5 +1,6 @@
 package dev.selfhostguide.bake;
 
+import dev.selfhostguide.snippets.PageOutline;
 import dev.selfhostguide.snippets.Snippet;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +31,8 @@ import org.jsoup.nodes.Element;
 final class PageConverter {
 
     /** A converted page: header attributes, body HTML and the snippets in document order. */
-    record Converted(Map<String, Object> header, String title, String html, List<Snippet> snippets) { }
+    record Converted(Map<String, Object> header, String title, String html, List<Snippet> snippets,
+                     List<PageOutline.Section> sections) { }
 
     private static final Pattern DELIMITER = Pattern.compile("(-{4,}|\\.{4,}|`{3}.*)");
 
@@ -62,6 +64,14 @@ final class PageConverter {
 
     Converted convert(Path page, Document document) {
         List<Block> blocks = codeBlocks(document);
+        List<PageOutline.Section> sections = new ArrayList<>();
+        for (StructuralNode node : document.findBy(Map.of("context", ":section"))) {
+            if (node.getLevel() == 0 && node.getId() == null) {
+                continue;                              // the document itself, not a heading of the page
+            }
+            Cursor cursor = node.getSourceLocation();
+            sections.add(new PageOutline.Section(node.getId() == null ? "" : node.getId(), node.getLevel(), cursor == null ? 0 : cursor.getLineNumber()));
+        }
         String html = document.convert();
         List<String> shown = shownTexts(html);
         List<Snippet> snippets = new ArrayList<>(blocks.size());
@@ -76,7 +86,7 @@ final class PageConverter {
         if (header.containsKey("doctitle") && document.getStructuredDoctitle() != null) {
             title = document.getStructuredDoctitle().getCombined();
         }
-        return new Converted(header, title, html, snippets);
+        return new Converted(header, title, html, snippets, sections);
     }
 
     private Snippet snippet(Path page, Block block, String text, Map<Path, List<String>> cache) {

@@ -50,8 +50,8 @@ final class ReferenceTableMacro extends BlockMacroProcessor {
     private static List<String> ports(Catalog data) {
         List<String> rows = header("Port", "25,10,10,10,45", "Port id", "Reference", "Upstream", "Protocol", "Component and source");
         for (Catalog.Port p : data.ports()) {
-            rows.add(row("`" + p.id() + "`", Integer.toString(p.reference()), Integer.toString(p.upstream()),
-                p.protocol(), p.component() + (p.source().isEmpty() ? "" : " (`" + p.source() + "`)")));
+            rows.add(row(code(p.id()), Integer.toString(p.reference()), Integer.toString(p.upstream()),
+                p.protocol(), prose(p.component()) + (p.source().isEmpty() ? "" : " (" + code(p.source()) + ")")));
         }
         return close(rows);
     }
@@ -70,19 +70,19 @@ final class ReferenceTableMacro extends BlockMacroProcessor {
             String dead = text(v.get("dead"));
             StringBuilder what = new StringBuilder();
             if (!description.isEmpty()) {
-                what.append(description);
+                what.append(prose(description));
             }
             if (!where.isEmpty()) {
-                what.append(what.length() > 0 ? " " : "").append("Read in `").append(where).append("`.");
+                what.append(what.length() > 0 ? " " : "").append("Read in ").append(code(where)).append(".");
             }
             if (!dead.isEmpty()) {
-                what.append(what.length() > 0 ? " " : "").append("*Not read:* ").append(dead);
+                what.append(what.length() > 0 ? " " : "").append("*Not read:* ").append(prose(dead));
             }
             if (Boolean.TRUE.equals(v.get("secret"))) {
                 what.append(what.length() > 0 ? " " : "").append("_Secret._");
             }
             String def = text(v.get("default"));
-            rows.add(row("`" + name + "`", def.isEmpty() ? "" : "`" + def + "`", what.toString()));
+            rows.add(row(code(String.valueOf(name)), code(def), what.toString()));
         });
         return close(rows);
     }
@@ -97,9 +97,9 @@ final class ReferenceTableMacro extends BlockMacroProcessor {
             Map<?, ?> e = raw instanceof Map<?, ?> m ? m : Map.of();
             String port = text(e.get("port"));
             String portText = data.port(port).map(p -> p.reference() + "").orElse(port);
-            rows.add(row(text(e.get("method")), "`" + text(e.get("path")) + "`",
-                text(e.get("component")) + (portText.isEmpty() ? "" : " (" + portText + ")"),
-                text(e.get("source")).isEmpty() ? "" : "`" + text(e.get("source")) + "`"));
+            rows.add(row(prose(text(e.get("method"))), code(text(e.get("path"))),
+                prose(text(e.get("component"))) + (portText.isEmpty() ? "" : " (" + portText + ")"),
+                code(text(e.get("source")))));
         }
         return close(rows);
     }
@@ -124,6 +124,16 @@ final class ReferenceTableMacro extends BlockMacroProcessor {
             line.append("|").append(cell.replace("|", "\\|")).append(' ');
         }
         return line.toString().stripTrailing();
+    }
+
+    /** Monospace without substitutions, so a value like ${VAR} is shown as it is. */
+    private static String code(String value) {
+        return value.isEmpty() ? "" : "`+" + value.replace("+", "{plus}") + "+`";
+    }
+
+    /** Prose from the data files, with attribute references and passthrough marks made inert. */
+    private static String prose(String value) {
+        return value.replace("{", "&#123;").replace("}", "&#125;").replace("+", "&#43;");
     }
 
     private static String text(Object value) {

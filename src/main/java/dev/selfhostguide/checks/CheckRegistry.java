@@ -28,6 +28,13 @@ public final class CheckRegistry {
         all.add(new ComposeCheck());
         all.add(new LitellmConfigCheck());
         all.add(new OtelCollectorCheck());
+        all.add(new DotenvCheck());
+        all.add(new ShellSnippetCheck());
+        all.add(new HttpCheck());
+        all.add(new NginxCheck());
+        all.add(new PythonCheck());
+        all.add(new JsonCheck());
+        all.add(new PortsAgreementCheck());
         all.add(new SecretsCheck());
         return new CheckRegistry(all);
     }

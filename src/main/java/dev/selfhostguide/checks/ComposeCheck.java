@@ -145,6 +145,11 @@ public final class ComposeCheck implements Check {
         private final Upstream upstream;
         private final List<Finding> findings;
         private final boolean upstreamPorts;
+        /**
+         * {@code upstream-include=removed}: the file is meant for an app/compose.yaml whose include: of
+         * the collector file was removed (the guide's way), so the collector's services merge normally.
+         */
+        private final boolean includeRemoved;
 
         FileCheck(Snippet snippet, CheckContext context, Upstream upstream, List<Finding> findings) {
             this.snippet = snippet;
@@ -152,6 +157,7 @@ public final class ComposeCheck implements Check {
             this.upstream = upstream;
             this.findings = findings;
             this.upstreamPorts = "upstream".equals(snippet.attribute("ports").orElse(""));
+            this.includeRemoved = "removed".equals(snippet.attribute("upstream-include").orElse(""));
         }
 
         void error(Node at, String message) {
@@ -227,7 +233,7 @@ public final class ComposeCheck implements Check {
             if (override && !upstreamService) {
                 error(keyNode, "service '" + name + "' has neither 'image' nor 'build', and upstream's AgentOps compose has no service '"
                     + name + "' for it to override; give it an image or a build");
-            } else if (override && upstream.included(name)) {
+            } else if (override && upstream.included(name) && !includeRemoved) {
                 warning(keyNode, "service '" + name + "' comes from upstream's include:d collector compose file; Compose does not merge "
                     + "a -f override into included services but reports a clash, so change it in that file or define the service in full");
             }

@@ -3,9 +3,8 @@ package dev.selfhostguide.cli;
 import dev.selfhostguide.bake.AsciidoctorRuntime;
 import dev.selfhostguide.bake.Bake;
 import dev.selfhostguide.bake.SiteOutput;
-import dev.selfhostguide.checks.CheckRegistry;
 import dev.selfhostguide.checks.CheckRunner;
-import dev.selfhostguide.checks.Tools;
+import dev.selfhostguide.checks.GuideChecks;
 import dev.selfhostguide.content.Project;
 import dev.selfhostguide.snippets.Finding;
 import java.nio.file.Path;
@@ -62,10 +61,8 @@ final class BuildCommand implements Command {
                 List<Finding> findings = new ArrayList<>(baked.findings());
                 CheckRunner.Report report = null;
                 if (!arguments.has("--no-checks") && baked.catalog() != null) {
-                    report = new CheckRunner(CheckRegistry.standard())
-                        .run(baked.snippets(), baked.catalog(), Tools.fromEnvironment(), staging.resolveSibling(staging.getFileName() + "-scratch"));
+                    report = GuideChecks.standard().run(project.content(), baked.catalog(), baked.pages(), baked.snippets());
                     findings.addAll(report.findings());
-                    SiteOutput.delete(staging.resolveSibling(staging.getFileName() + "-scratch"));
                 }
                 console.findings(findings, project);
                 long errors = findings.stream().filter(Finding::isError).count();

@@ -2,9 +2,8 @@ package dev.selfhostguide.cli;
 
 import dev.selfhostguide.bake.AsciidoctorRuntime;
 import dev.selfhostguide.bake.Bake;
-import dev.selfhostguide.checks.CheckRegistry;
 import dev.selfhostguide.checks.CheckRunner;
-import dev.selfhostguide.checks.Tools;
+import dev.selfhostguide.checks.GuideChecks;
 import dev.selfhostguide.content.Project;
 import dev.selfhostguide.snippets.Finding;
 import java.nio.file.Files;
@@ -59,13 +58,8 @@ final class CheckCommand implements Command {
             List<Finding> findings = new ArrayList<>(surveyed.findings());
             CheckRunner.Report report = null;
             if (surveyed.catalog() != null) {
-                Path scratch = Files.createTempDirectory("guide-check-");
-                try {
-                    report = new CheckRunner(CheckRegistry.standard())
-                        .run(surveyed.snippets(), surveyed.catalog(), Tools.fromEnvironment(), scratch);
-                } finally {
-                    dev.selfhostguide.bake.SiteOutput.delete(scratch);
-                }
+                report = GuideChecks.standard().run(project.content(), surveyed.catalog(), surveyed.pages(),
+                    surveyed.snippets());
                 findings.addAll(report.findings());
                 printTable(report, console);
             }

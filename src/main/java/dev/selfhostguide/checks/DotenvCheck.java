@@ -1,0 +1,266 @@
+package dev.selfhostguide.checks;
+
+import dev.selfhostguide.snippets.Finding;
+import dev.selfhostguide.snippets.Snippet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A .env file as Docker Compose reads it (compose-go's dotenv parser), checked against the
+ * variables each component really reads (content/data/variables.yml).
+ *
+ * <p>Syntax, following compose: {@code #} starts a full-line comment; {@code export } before a
+ * name is dropped; a value in single quotes is literal, in double quotes may hold escapes, and
+ * either may span lines (an unterminated quote is an error); an unquoted value ends at the first
+ * {@code " #"}, which starts an inline comment, and trailing blanks are dropped. Stricter than
+ * compose, because the guide's files must also work with {@code docker run --env-file} and a
+ * shell's {@code set -a; . ./.env}: no blanks around {@code =}, names are {@code [A-Za-z_][A-Za-z0-9_]*},
+ * and every line is {@code NAME=value}.
+ *
+ * <p>A name set twice is an error: compose keeps the last value, so editing the first one (the
+ * one a reader finds first) silently does nothing.
+ *
+ * <p>Attributes: {@code component=api|dashboard|collector|sdk|compose} (required) says which
+ * program reads the file. {@code secrets=real} marks a file that really holds secrets (one a
+ * {@code run=safe} block generated, or the reader's own .env): real-looking values are fine
+ * there, published insecure defaults are not.
+ */
+public final class DotenvCheck implements Check {
+
+    public static final String ID = "dotenv";
+
+    private static final Set<String> LANGUAGES = Set.of("dotenv", "env");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern EXPORT = Pattern.compile("^export\\s+");
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{[^}]*\\}|\\$[A-Za-z_][A-Za-z0-9_]*");
+
+    /** One NAME=value statement. {@code line} is the 1-based snippet line the name is on. */
+    record Entry(String name, String value, int line, boolean quoted, boolean inlineComment, boolean exported) { }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public boolean appliesTo(Snippet snippet) {
+        return LANGUAGES.contains(snippet.language());
+    }
+
+    @Override
+    public List<Finding> check(Snippet snippet, CheckContext context) {
+        List<Finding> findings = new ArrayList<>();
+        List<Entry> entries = parse(snippet, findings);
+
+        Map<String, Entry> seen = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            Entry first = seen.putIfAbsent(e.name(), e);
+            if (first != null) {
+                findings.add(Finding.error(snippet, e.line(), ID, e.name() + " is set twice (first at line "
+                    + snippet.fileLine(first.line()) + "): compose keeps the last value, so the other line has no effect; keep one"));
+            }
+        }
+
+        Optional<String> component = snippet.attribute("component");
+        VariableCatalog catalog = new VariableCatalog(context.catalog());
+        if (component.isEmpty() || component.get().isBlank()) {
+            findings.add(Finding.error(snippet, 1, ID, "a dotenv block needs component=api|dashboard|collector|sdk|compose"
+                + " to say which program reads it (compose = the root app/.env that docker compose interpolates)"));
+            return findings;
+        }
+        if (!catalog.present()) {
+            findings.add(Finding.warning(snippet, 1, ID, "not run: content/data/variables.yml is missing, so only the syntax was checked"));
+            return findings;
+        }
+        String c = component.get().trim();
+        if (!catalog.hasComponent(c)) {
+            findings.add(Finding.error(snippet, 1, ID, "component=" + c + " is not one of "
+                + String.join("|", catalog.componentNames()) + " (content/data/variables.yml)"));
+            return findings;
+        }
+        boolean realValues = snippet.attribute("secrets").map("real"::equals).orElse(false);
+        List<ComposePassThrough.Pass> passes = c.equals("compose")
+            ? ComposePassThrough.of(context.allSnippets(), context.catalog()) : List.of();
+        for (Entry e : entries) {
+            checkEntry(snippet, catalog, c, e, realValues, passes, findings);
+        }
+        return findings;
+    }
+
+    private void checkEntry(Snippet snippet, VariableCatalog catalog, String component, Entry e,
+                            boolean realValues, List<ComposePassThrough.Pass> passes, List<Finding> findings) {
+        Optional<Map<String, Object>> known = catalog.variable(component, e.name());
+        if (known.isEmpty()) {
+            List<String> elsewhere = catalog.componentsKnowing(e.name());
+            findings.add(Finding.error(snippet, e.line(), ID, e.name() + " is not a variable the " + component
+                + " reads (content/data/variables.yml)" + (elsewhere.isEmpty() ? "; check the spelling"
+                : "; it belongs to " + String.join(", ", elsewhere) + ", so check the block's component")));
+            return;
+        }
+        Map<String, Object> entry = known.get();
+        // The guide's own compose files may hand the variable on where upstream's do not.
+        boolean passedByGuide = passes.stream().anyMatch(p -> p.variable().equals(e.name())
+            && catalog.variable(p.component(), p.as()).isPresent() && catalog.deadReason(p.component(), p.as()).isEmpty());
+        // A variable compose interpolates but no container reads is harmless when left empty:
+        // setting it only keeps compose from warning that it is unset.
+        boolean emptyInterpolated = component.equals("compose") && e.value().isEmpty()
+            && !CatalogData.list(entry.get("passes_to")).isEmpty();
+        if (!passedByGuide && !emptyInterpolated) {
+            catalog.deadReason(component, e.name()).ifPresent(reason ->
+                findings.add(Finding.warning(snippet, e.line(), ID, e.name() + " has no effect here: " + reason)));
+        }
+
+        String value = e.value();
+        boolean reference = REFERENCE.matcher(value).find();
+        if ("integer".equals(CatalogData.text(entry.get("type"))) && !reference) {
+            String empty = CatalogData.text(entry.get("empty"));
+            if (value.isEmpty() && !empty.isEmpty()) {
+                findings.add(Finding.error(snippet, e.line(), ID, e.name() + " is empty: " + empty + "; set a port number"));
+            } else if (!value.isEmpty() && !value.matches("\\d+")) {
+                findings.add(Finding.error(snippet, e.line(), ID, e.name() + " must be a whole number, not '" + value + "'"));
+            }
+        }
+        List<Object> tokens = CatalogData.list(entry.get("tokens"));
+        if (!tokens.isEmpty() && !value.isEmpty() && !reference) {
+            List<String> allowed = tokens.stream().map(CatalogData::text).toList();
+            for (String token : value.split(",")) {
+                String t = token.trim();
+                if (!allowed.contains(t)) {
+                    findings.add(Finding.error(snippet, e.line(), ID, e.name() + " contains '" + t + "', which the "
+                        + component + " does not recognise (" + CatalogData.text(entry.get("read_at")) + " knows "
+                        + String.join(", ", allowed) + "), so it is silently ignored"));
+                }
+            }
+        }
+        if (catalog.isSecret(component, e.name())) {
+            VariableCatalog.SecretVerdict verdict = catalog.judgeSecret(e.name(), value, realValues);
+            if (verdict != null) {
+                findings.add(verdict.error() ? Finding.error(snippet, e.line(), ID, verdict.message())
+                    : Finding.warning(snippet, e.line(), ID, verdict.message()));
+            }
+        }
+        if ("api".equals(component) && (e.inlineComment() || e.exported())) {
+            findings.add(Finding.warning(snippet, e.line(), ID, (e.inlineComment() ? "the inline comment" : "the 'export ' prefix")
+                + " is dropped by compose and python-dotenv but kept verbatim by docker run --env-file"
+                + " (app/scripts/just-api-run.sh), which would put it into " + e.name() + "; move it to a line of its own"));
+        }
+    }
+
+    /**
+     * Parses the snippet the way compose does, adding a finding for each syntax error. Lines that
+     * cannot be parsed are skipped, so one mistake does not hide the next.
+     */
+    static List<Entry> parse(Snippet snippet, List<Finding> findings) {
+        String[] lines = snippet.text().split("\n", -1);
+        List<Entry> entries = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            int n = i + 1;
+            String raw = stripCr(lines[i]);
+            String line = raw.stripLeading();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            boolean exported = false;
+            Matcher export = EXPORT.matcher(line);
+            if (export.find()) {
+                exported = true;
+                line = line.substring(export.end());
+            }
+            int eq = line.indexOf('=');
+            if (eq < 0) {
+                int colon = line.indexOf(':');
+                findings.add(Finding.error(snippet, n, ID, colon > 0
+                    ? "'" + line.substring(0, colon).trim() + ":' is YAML style; a .env line is NAME=value"
+                    : "'" + line.trim() + "' has no '=': compose would copy it from the shell's environment; write NAME=value"));
+                continue;
+            }
+            String name = line.substring(0, eq);
+            String rest = line.substring(eq + 1);
+            if (!name.equals(name.stripTrailing()) || (!rest.isEmpty() && Character.isWhitespace(rest.charAt(0))
+                && !rest.isBlank())) {
+                findings.add(Finding.error(snippet, n, ID, "blank around '=' in '" + line.trim()
+                    + "': compose trims it but docker run --env-file and a shell do not; write "
+                    + name.trim() + "=" + rest.trim()));
+                name = name.trim();
+                rest = rest.stripLeading();
+            }
+            if (!NAME.matcher(name).matches()) {
+                findings.add(Finding.error(snippet, n, ID, "'" + name + "' is not a valid variable name: use letters, digits"
+                    + " and _, not starting with a digit"));
+                continue;
+            }
+            if (!rest.isEmpty() && (rest.charAt(0) == '"' || rest.charAt(0) == '\'')) {
+                char quote = rest.charAt(0);
+                StringBuilder value = new StringBuilder();
+                int endLine = closeQuote(lines, i, rest, quote, value);
+                if (endLine < 0) {
+                    findings.add(Finding.error(snippet, n, ID, name + " has an unterminated " + (quote == '"' ? "double" : "single")
+                        + "-quoted value: add the closing " + quote));
+                    break; // compose stops here too: everything after belongs to the open quote
+                }
+                String after = value.substring(value.indexOf("\u0000") + 1);
+                String content = value.substring(0, value.indexOf("\u0000"));
+                String trailing = after.strip();
+                if (!trailing.isEmpty() && !trailing.startsWith("#")) {
+                    findings.add(Finding.error(snippet, endLine + 1, ID, "text after the closing quote of " + name + ": '"
+                        + trailing + "'; compose would read it as another line"));
+                }
+                entries.add(new Entry(name, content, n, true, trailing.startsWith("#"), exported));
+                i = endLine;
+                continue;
+            }
+            int hash = rest.indexOf(" #");
+            boolean inline = hash >= 0;
+            String value = (inline ? rest.substring(0, hash) : rest).stripTrailing();
+            entries.add(new Entry(name, value, n, false, inline, exported));
+        }
+        return entries;
+    }
+
+    /**
+     * Finds the closing quote of a value that starts with {@code rest} on line {@code start}. Writes
+     * the value, a NUL, and the rest of the closing line into {@code out}. Returns the 0-based line
+     * of the closing quote, or -1. Backslash escapes the next character, as in compose.
+     */
+    private static int closeQuote(String[] lines, int start, String rest, char quote, StringBuilder out) {
+        String current = rest.substring(1);
+        int lineIndex = start;
+        boolean escape = false;
+        while (true) {
+            for (int k = 0; k < current.length(); k++) {
+                char ch = current.charAt(k);
+                if (escape) {
+                    escape = false;
+                    out.append(ch);
+                    continue;
+                }
+                if (ch == '\\') {
+                    escape = true;
+                    out.append(ch);
+                    continue;
+                }
+                if (ch == quote) {
+                    out.append('\u0000').append(current.substring(k + 1));
+                    return lineIndex;
+                }
+                out.append(ch);
+            }
+            lineIndex++;
+            if (lineIndex >= lines.length) {
+                return -1;
+            }
+            out.append('\n');
+            current = stripCr(lines[lineIndex]);
+        }
+    }
+
+    private static String stripCr(String line) {
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    }
+}

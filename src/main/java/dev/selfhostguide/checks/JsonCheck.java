@@ -1,0 +1,53 @@
+package dev.selfhostguide.checks;
+
+import dev.selfhostguide.snippets.Finding;
+import dev.selfhostguide.snippets.Snippet;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A JSON block must be strict JSON (no comments, trailing commas, single quotes or repeated
+ * keys), reported at the line and column of the first error. A block that is an OTLP/JSON trace
+ * request (it has resourceSpans) must also have the structure a collector accepts.
+ */
+public final class JsonCheck implements Check {
+
+    public static final String ID = "json";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public boolean appliesTo(Snippet snippet) {
+        return "json".equals(snippet.language());
+    }
+
+    @Override
+    public List<Finding> check(Snippet snippet, CheckContext context) {
+        return checkJson(snippet, snippet.text(), 1, ID);
+    }
+
+    /**
+     * Checks {@code json} whose first line is line {@code firstLine} of the snippet; HttpCheck uses
+     * this for request bodies with its own check id.
+     */
+    static List<Finding> checkJson(Snippet snippet, String json, int firstLine, String checkId) {
+        List<Finding> findings = new ArrayList<>();
+        StrictJson.Document doc;
+        try {
+            doc = StrictJson.parse(json);
+        } catch (StrictJson.ParseError e) {
+            findings.add(Finding.error(snippet, firstLine + e.line - 1, checkId,
+                "invalid JSON at column " + e.column + ": " + e.getMessage()));
+            return findings;
+        }
+        if (OtlpTraceRules.isTraceRequest(doc.root)) {
+            for (OtlpTraceRules.Problem p : OtlpTraceRules.check(doc)) {
+                findings.add(Finding.error(snippet, firstLine + p.line() - 1, checkId, "OTLP trace: " + p.message()));
+            }
+        }
+        return findings;
+    }
+}

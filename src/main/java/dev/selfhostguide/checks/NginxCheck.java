@@ -1,0 +1,227 @@
+package dev.selfhostguide.checks;
+
+import dev.selfhostguide.snippets.Finding;
+import dev.selfhostguide.snippets.Snippet;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * nginx blocks must pass a real {@code nginx -t}. A snippet of server/upstream/map blocks is
+ * included into a minimal nginx.conf ({@code events {}}, {@code http { include ...; }}); a
+ * location block is wrapped in a server block; a whole nginx.conf (top-level events or http) is
+ * tested as it is. pid, logs and temp paths go to a fresh folder under the scratch dir, so it runs
+ * as any user.
+ *
+ * <p>What is not the snippet's fault is neutralised in the tested copy, line for line so line
+ * numbers stay true: upstream host names (compose service names that do not resolve on this
+ * machine) become 127.0.0.1, certificate paths point at a throwaway self-signed pair, ssl_dhparam
+ * is dropped, and log and cache paths move into the scratch folder.
+ */
+public final class NginxCheck implements Check {
+
+    public static final String ID = "nginx";
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Pattern FULL_CONFIG = Pattern.compile("(?m)^\\s*(events|http)\\s*\\{");
+    private static final Pattern LOCATION_ONLY = Pattern.compile("^(\\s*#[^\\n]*\\n|\\s*\\n)*\\s*location\\s");
+    private static final Pattern ERROR = Pattern.compile("nginx: \\[emerg\\] (.*?)(?: in (\\S+?):(\\d+))?$");
+    private static final Pattern UNKNOWN_VARIABLE = Pattern.compile("unknown \"([^\"]+)\" variable");
+    private static final Pattern UPSTREAM_SERVER = Pattern.compile("(\\bserver\\s+)([A-Za-z][A-Za-z0-9.-]*)(?=[:;\\s])");
+    private static final Pattern PROXY_HOST = Pattern.compile("(\\b(?:proxy_pass|grpc_pass)\\s+(?:https?|grpcs?)://)([A-Za-z][A-Za-z0-9.-]*)(?=[:/;\\s])");
+    /** Directives Debian's nginx 1.22 does not know yet, and the release that added them. */
+    private static final java.util.Map<String, String> NEWER_DIRECTIVES = java.util.Map.of(
+        "http2", "nginx 1.25.1", "http3", "nginx 1.25.0", "quic_retry", "nginx 1.25.0", "quic_gso", "nginx 1.25.0",
+        "quic_host_key", "nginx 1.25.0", "quic_bpf", "nginx 1.25.0", "http3_hq", "nginx 1.25.0");
+    private static final Pattern NEWER = Pattern.compile("unknown directive \"(" + String.join("|", NEWER_DIRECTIVES.keySet())
+        + ")\" in (\\S+?):(\\d+)");
+    private static final Pattern UPSTREAM_NAME = Pattern.compile("\\bupstream\\s+([A-Za-z0-9_.-]+)\\s*\\{");
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public boolean appliesTo(Snippet snippet) {
+        return "nginx".equals(snippet.language());
+    }
+
+    @Override
+    public List<Finding> check(Snippet snippet, CheckContext context) {
+        List<Finding> findings = new ArrayList<>();
+        Tools tools = context.tools();
+        if (tools.find("nginx").isEmpty()) {
+            findings.add(Finding.warning(snippet, 1, ID, "not run: nginx is not installed"));
+            return findings;
+        }
+        Path dir;
+        try {
+            dir = Files.createDirectories(context.scratch().resolve("nginx-" + UUID.randomUUID()));
+            Files.createDirectories(dir.resolve("logs"));
+        } catch (IOException e) {
+            findings.add(Finding.warning(snippet, 1, ID, "not run: cannot create a scratch folder: " + e.getMessage()));
+            return findings;
+        }
+        String text = testable(snippet.text(), dir, tools);
+        boolean full = FULL_CONFIG.matcher(text).find();
+        Path snippetFile = dir.resolve("snippet.conf");
+        Path main = full ? snippetFile : dir.resolve("nginx.conf");
+        try {
+            if (!full && LOCATION_ONLY.matcher(text).find()) {
+                text = "server { " + text + "\n}\n";
+            }
+            Files.writeString(snippetFile, text, StandardCharsets.UTF_8);
+            if (!full) {
+                Files.writeString(main, wrapper(dir, snippetFile), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            findings.add(Finding.warning(snippet, 1, ID, "not run: cannot write the config: " + e.getMessage()));
+            return findings;
+        }
+        List<String> command = new ArrayList<>(List.of(tools.find("nginx").get().toString(), "-t", "-q",
+            "-p", dir + "/", "-c", main.toString(), "-e", dir.resolve("logs/error.log").toString()));
+        if (full && !Pattern.compile("(?m)^\\s*pid\\s").matcher(text).find()) {
+            command.addAll(List.of("-g", "pid " + dir.resolve("nginx.pid") + ";"));
+        }
+        Tools.Result r = tools.run(command, null, TIMEOUT, dir);
+        // A directive newer than the nginx on this machine is not the snippet's fault: comment
+        // that line out in the tested copy, say so in a warning, and test the rest.
+        for (int attempt = 0; attempt < 5 && !r.ok() && !r.timedOut(); attempt++) {
+            Matcher newer = NEWER.matcher(r.stderr());
+            if (!newer.find() || !Path.of(newer.group(2)).equals(snippetFile)) {
+                break;
+            }
+            int at = Integer.parseInt(newer.group(3));
+            findings.add(Finding.warning(snippet, Math.min(at, Math.max(1, snippet.lineCount())), ID, "not tested: \""
+                + newer.group(1) + "\" is newer than this machine's nginx (" + NEWER_DIRECTIVES.get(newer.group(1)) + ")"));
+            try {
+                List<String> lines = new ArrayList<>(List.of(Files.readString(snippetFile).split("\n", -1)));
+                lines.set(at - 1, "# " + lines.get(at - 1).replace(";", ""));
+                Files.writeString(snippetFile, String.join("\n", lines));
+            } catch (IOException | IndexOutOfBoundsException e) {
+                break;
+            }
+            r = tools.run(command, null, TIMEOUT, dir);
+        }
+        if (r.ok()) {
+            return findings;
+        }
+        if (r.timedOut()) {
+            findings.add(Finding.error(snippet, 1, ID, "nginx -t did not finish within 5 s"));
+            return findings;
+        }
+        for (String line : r.stderr().split("\n")) {
+            Matcher m = ERROR.matcher(line.strip());
+            if (!m.matches()) {
+                continue;
+            }
+            String message = m.group(1);
+            int at = 1;
+            if (m.group(2) != null && Path.of(m.group(2)).equals(snippetFile)) {
+                at = Integer.parseInt(m.group(3));
+            } else {
+                Matcher v = UNKNOWN_VARIABLE.matcher(message);
+                if (v.find()) {
+                    at = lineOf(snippet.text(), "$" + v.group(1));
+                    message += " (nginx variable names are lower case and built in or set by set/map; a $NAME meant for"
+                        + " envsubst must be replaced before nginx reads the file)";
+                }
+            }
+            findings.add(Finding.error(snippet, Math.max(1, Math.min(at, Math.max(1, snippet.lineCount()))), ID,
+                "nginx -t: " + message));
+            return findings; // nginx stops at the first error
+        }
+        findings.add(Finding.error(snippet, 1, ID, "nginx -t failed: " + r.stderr().strip()));
+        return findings;
+    }
+
+    private static String wrapper(Path dir, Path snippetFile) {
+        String d = dir.toString();
+        return "pid " + d + "/nginx.pid;\n"
+            + "events {}\n"
+            + "http {\n"
+            + "  access_log " + d + "/logs/access.log;\n"
+            + "  client_body_temp_path " + d + "/client_body;\n"
+            + "  proxy_temp_path " + d + "/proxy;\n"
+            + "  fastcgi_temp_path " + d + "/fastcgi;\n"
+            + "  uwsgi_temp_path " + d + "/uwsgi;\n"
+            + "  scgi_temp_path " + d + "/scgi;\n"
+            + "  include " + snippetFile + ";\n"
+            + "}\n";
+    }
+
+    /** The snippet with what is not its fault neutralised, one line for one line. */
+    static String testable(String text, Path dir, Tools tools) {
+        List<String> upstreams = new ArrayList<>();
+        Matcher u = UPSTREAM_NAME.matcher(text);
+        while (u.find()) {
+            upstreams.add(u.group(1));
+        }
+        StringBuilder out = new StringBuilder();
+        String[] lines = text.split("\n", -1);
+        boolean certs = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            String trimmed = line.strip().toLowerCase(Locale.ROOT);
+            if (trimmed.startsWith("ssl_certificate ") || trimmed.startsWith("ssl_certificate_key ")
+                || trimmed.startsWith("ssl_trusted_certificate ") || trimmed.startsWith("ssl_client_certificate ")) {
+                certs = true;
+                String directive = line.strip().split("\\s+")[0];
+                line = "    " + directive + " " + dir.resolve(directive.equals("ssl_certificate_key") ? "test.key" : "test.crt") + ";";
+            } else if (trimmed.startsWith("ssl_dhparam ")) {
+                line = "    # ssl_dhparam not tested";
+            } else if (trimmed.matches("(access_log|error_log)\\s+/.*")) {
+                line = line.replaceFirst("(access_log|error_log)\\s+/[^\\s;]+", "$1 " + dir.resolve("logs/snippet.log"));
+            } else if (trimmed.matches("proxy_cache_path\\s+/.*")) {
+                line = line.replaceFirst("proxy_cache_path\\s+/[^\\s;]+", "proxy_cache_path " + dir.resolve("cache"));
+            }
+            line = replaceHosts(line, UPSTREAM_SERVER, upstreams);
+            line = replaceHosts(line, PROXY_HOST, upstreams);
+            out.append(line);
+            if (i < lines.length - 1) {
+                out.append('\n');
+            }
+        }
+        if (certs) {
+            selfSignedPair(dir, tools);
+        }
+        return out.toString();
+    }
+
+    private static String replaceHosts(String line, Pattern pattern, List<String> upstreams) {
+        Matcher m = pattern.matcher(line);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String host = m.group(2);
+            boolean keep = upstreams.contains(host) || host.equals("localhost") || host.matches("[\\d.]+");
+            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + (keep ? host : "127.0.0.1")));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private static void selfSignedPair(Path dir, Tools tools) {
+        tools.find("openssl").ifPresent(openssl -> tools.run(List.of(openssl.toString(), "req", "-x509", "-newkey", "ec",
+            "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-subj", "/CN=nginx-check", "-days", "1",
+            "-keyout", dir.resolve("test.key").toString(), "-out", dir.resolve("test.crt").toString()), null, TIMEOUT, dir));
+    }
+
+    private static int lineOf(String text, String needle) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].toLowerCase(Locale.ROOT).contains(needle.toLowerCase(Locale.ROOT))) {
+                return i + 1;
+            }
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.selfhostguide.checks;
+
+import dev.selfhostguide.snippets.Finding;
+import dev.selfhostguide.snippets.Snippet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Python blocks must parse ({@code ast.parse} in python3, the SyntaxError reported at its line),
+ * and every keyword of an {@code agentops.init(...)} call must be one the SDK accepts
+ * (content/data/sdk.yml, from agentops/config.py at the pinned commit). The same python3 run walks
+ * the tree and prints one tab-separated line per finding, so nothing else is parsed twice:
+ * {@code S line msg} for a syntax error, {@code K line name value} for each init keyword
+ * (value = the string literal, or empty), {@code E line name} for each AGENTOPS_* environment name
+ * the code reads or sets. String values are checked too: the exporter endpoint must end in the
+ * path the SDK needs, and the API key must not be a real-looking key.
+ */
+public final class PythonCheck implements Check {
+
+    public static final String ID = "python";
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    /** Reads the snippet on stdin; prints S/K/E lines. Aliases of agentops and of init are followed. */
+    private static final String SCRIPT = String.join("\n",
+        "import ast, sys",
+        "src = sys.stdin.read()",
+        "try:",
+        "    tree = ast.parse(src)",
+        "except SyntaxError as e:",
+        "    print('S\\t%d\\t%s' % (e.lineno or 1, (e.msg or 'invalid syntax').replace('\\t', ' ')))",
+        "    sys.exit(0)",
+        "mods, funcs = {'agentops'}, set()",
+        "for n in ast.walk(tree):",
+        "    if isinstance(n, ast.Import):",
+        "        for a in n.names:",
+        "            if a.name == 'agentops': mods.add(a.asname or a.name)",
+        "    elif isinstance(n, ast.ImportFrom) and n.module == 'agentops':",
+        "        for a in n.names:",
+        "            if a.name == 'init': funcs.add(a.asname or a.name)",
+        "def clean(s): return s.replace('\\t', ' ').replace('\\n', ' ')",
+        "for n in ast.walk(tree):",
+        "    if isinstance(n, ast.Call):",
+        "        f = n.func",
+        "        hit = (isinstance(f, ast.Attribute) and f.attr == 'init' and isinstance(f.value, ast.Name) and f.value.id in mods)"
+            + " or (isinstance(f, ast.Name) and f.id in funcs)",
+        "        if hit:",
+        "            for k in n.keywords:",
+        "                if k.arg is None: continue",
+        "                v = k.value.value if isinstance(k.value, ast.Constant) and isinstance(k.value.value, str) else ''",
+        "                print('K\\t%d\\t%s\\t%s' % (k.value.lineno, k.arg, clean(v)))",
+        "    if isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value.startswith('AGENTOPS_')"
+            + " and n.value.replace('_', '').isalnum() and n.value.isupper():",
+        "        print('E\\t%d\\t%s' % (n.lineno, n.value))",
+        "");
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public boolean appliesTo(Snippet snippet) {
+        return "python".equals(snippet.language()) || "py".equals(snippet.language());
+    }
+
+    @Override
+    public List<Finding> check(Snippet snippet, CheckContext context) {
+        List<Finding> findings = new ArrayList<>();
+        Tools tools = context.tools();
+        if (tools.find("python3").isEmpty()) {
+            findings.add(Finding.warning(snippet, 1, ID, "not run: python3 is not installed"));
+            return findings;
+        }
+        Tools.Result r = tools.run(List.of(tools.find("python3").get().toString(), "-I", "-c", SCRIPT),
+            snippet.text(), TIMEOUT, null);
+        if (!r.ok()) {
+            findings.add(Finding.error(snippet, 1, ID, "python3 could not check the block: "
+                + (r.timedOut() ? "timed out" : r.stderr().strip())));
+            return findings;
+        }
+        Map<String, Object> sdk = context.catalog().file("sdk");
+        Map<String, Object> init = CatalogData.map(sdk.get("init"));
+        VariableCatalog variables = new VariableCatalog(context.catalog());
+        for (String line : r.stdout().split("\n")) {
+            String[] f = line.split("\t", -1);
+            if (f.length < 3) {
+                continue;
+            }
+            int at = clamp(snippet, parse(f[1]));
+            switch (f[0]) {
+                case "S" -> findings.add(Finding.error(snippet, at, ID, "Python syntax error: " + f[2]));
+                case "K" -> keyword(snippet, at, f[2], f.length > 3 ? f[3] : "", init, variables, findings);
+                case "E" -> {
+                    if (variables.present() && variables.variable("sdk", f[2]).isEmpty()) {
+                        findings.add(Finding.error(snippet, at, ID, f[2] + " is not an environment variable the agentops SDK reads"
+                            + " (content/data/variables.yml, component sdk)"));
+                    }
+                }
+                default -> { }
+            }
+        }
+        return findings;
+    }
+
+    private void keyword(Snippet snippet, int at, String name, String value, Map<String, Object> init,
+                         VariableCatalog variables, List<Finding> findings) {
+        if (init.isEmpty()) {
+            return;
+        }
+        if (!init.containsKey(name)) {
+            findings.add(Finding.error(snippet, at, ID, "agentops.init() has no keyword " + name
+                + " (content/data/sdk.yml, from agentops/config.py); it accepts " + String.join(", ", init.keySet())));
+            return;
+        }
+        Map<String, Object> param = CatalogData.map(init.get(name));
+        String deprecated = CatalogData.text(param.get("deprecated"));
+        if (!deprecated.isEmpty()) {
+            findings.add(Finding.warning(snippet, at, ID, "agentops.init(" + name + "=...) is deprecated: " + deprecated));
+        }
+        String suffix = CatalogData.text(param.get("path_suffix"));
+        if (!suffix.isEmpty() && !value.isEmpty() && !value.contains("{") && !value.endsWith(suffix)) {
+            findings.add(Finding.error(snippet, at, ID, name + " '" + value + "' must be the full URL ending in " + suffix
+                + ": the SDK posts spans to exactly this URL (content/data/sdk.yml)"));
+        }
+        if (CatalogData.flag(param.get("secret")) && !value.isEmpty()) {
+            VariableCatalog.SecretVerdict verdict = variables.judgeSecret(name, value, false);
+            if (verdict != null) {
+                findings.add(verdict.error() ? Finding.error(snippet, at, ID, verdict.message())
+                    : Finding.warning(snippet, at, ID, verdict.message()));
+            }
+        }
+    }
+
+    private static int parse(String s) {
+        try {
+            return Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static int clamp(Snippet snippet, int line) {
+        return Math.max(1, Math.min(line, Math.max(1, snippet.lineCount())));
+    }
+}

@@ -1,0 +1,217 @@
+package dev.selfhostguide.checks;
+
+import dev.selfhostguide.snippets.Finding;
+import dev.selfhostguide.snippets.Snippet;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Shell blocks: {@code bash -n} must parse them and {@code shellcheck -s bash} (warnings and
+ * errors) must accept them, both reported at the snippet's line.
+ *
+ * <p>Running: a block marked {@code run=safe} is one the guide says is safe to run anywhere
+ * (generating secrets with {@code openssl rand -hex 32}, writing a .env). Nothing else is ever run.
+ * It runs with {@code bash -e} in a fresh folder under the scratch dir, with an empty environment
+ * (PATH and HOME only), for at most 5 seconds; it must not need the network. A non-zero exit is an
+ * error. Every {@code .env} / {@code *.env} file it leaves behind must pass {@link DotenvCheck}
+ * with the block's {@code component} attribute (default compose) as a file of real secrets;
+ * problems are reported at the line of the block that writes the file.
+ *
+ * <p>curl commands in shell blocks are checked by {@link HttpCheck}, which applies to shell
+ * blocks containing curl by itself; this check does not call it.
+ *
+ * <p>Excluded shellcheck codes, because snippets are fragments a reader pastes into an
+ * interactive shell: SC2034 (variable unused: a later block uses it), SC2154 (variable not
+ * assigned: an earlier block or the reader's environment sets it), SC2164 ({@code cd || exit}
+ * would close the reader's terminal). A block may exclude more with
+ * {@code shellcheck-exclude=SC2086,...}.
+ */
+public final class ShellSnippetCheck implements Check {
+
+    public static final String ID = "shell";
+
+    private static final Set<String> LANGUAGES = Set.of("bash", "sh", "shell");
+    private static final String EXCLUDED = "SC2034,SC2154,SC2164";
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Pattern BASH_ERROR = Pattern.compile("^.*?: line (\\d+): (.*)$");
+    private static final Pattern GCC = Pattern.compile("^-:(\\d+):(\\d+): (error|warning|note|info|style): (.*)$");
+    private static final Pattern WRITES_ENV = Pattern.compile("(>>?|\\btee\\s+(-a\\s+)?)\\s*\\S*\\.env\\b");
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public boolean appliesTo(Snippet snippet) {
+        return LANGUAGES.contains(snippet.language());
+    }
+
+    @Override
+    public List<Finding> check(Snippet snippet, CheckContext context) {
+        List<Finding> findings = new ArrayList<>();
+        Tools tools = context.tools();
+        Path dir;
+        try {
+            dir = Files.createDirectories(context.scratch().resolve("shell-" + UUID.randomUUID()));
+        } catch (IOException e) {
+            findings.add(Finding.warning(snippet, 1, ID, "not run: cannot create a scratch folder: " + e.getMessage()));
+            return findings;
+        }
+        Path script = dir.resolve("snippet.sh");
+        try {
+            Files.writeString(script, snippet.text(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            findings.add(Finding.warning(snippet, 1, ID, "not run: cannot write the snippet: " + e.getMessage()));
+            return findings;
+        }
+
+        boolean parses = bashSyntax(snippet, tools, script, findings);
+        if (parses || tools.find("bash").isEmpty()) {
+            shellcheck(snippet, tools, findings); // after a syntax error it would only repeat it
+        }
+        if (parses && "safe".equals(snippet.attribute("run").orElse(""))) {
+            run(snippet, context, dir, script, findings);
+        }
+        return findings;
+    }
+
+    private boolean bashSyntax(Snippet snippet, Tools tools, Path script, List<Finding> findings) {
+        if (tools.find("bash").isEmpty()) {
+            findings.add(Finding.warning(snippet, 1, ID, "not run: bash is not installed"));
+            return false;
+        }
+        Tools.Result r = tools.run(List.of(tools.find("bash").get().toString(), "-n", script.toString()), null, TIMEOUT, null);
+        if (r.ok()) {
+            return true;
+        }
+        boolean reported = false;
+        for (String line : r.stderr().split("\n")) {
+            Matcher m = BASH_ERROR.matcher(line.strip());
+            if (m.matches() && line.startsWith(script.toString())) {
+                findings.add(Finding.error(snippet, clamp(snippet, Integer.parseInt(m.group(1))), ID, "bash -n: " + m.group(2)));
+                reported = true;
+                break; // bash stops at the first syntax error; its follow-up lines repeat it
+            }
+        }
+        if (!reported) {
+            findings.add(Finding.error(snippet, 1, ID, "bash -n failed: " + (r.timedOut() ? "timed out" : r.stderr().strip())));
+        }
+        return false;
+    }
+
+    private void shellcheck(Snippet snippet, Tools tools, List<Finding> findings) {
+        if (tools.find("shellcheck").isEmpty()) {
+            findings.add(Finding.warning(snippet, 1, ID, "not run: shellcheck is not installed"));
+            return;
+        }
+        String exclude = EXCLUDED + snippet.attribute("shellcheck-exclude").map(e -> "," + e.replace(" ", "")).orElse("");
+        Tools.Result r = tools.run(List.of(tools.find("shellcheck").get().toString(), "-s", "bash", "-f", "gcc",
+            "-S", "warning", "-e", exclude, "-"), snippet.text(), TIMEOUT, null);
+        if (r.timedOut()) {
+            findings.add(Finding.warning(snippet, 1, ID, "not run: shellcheck timed out"));
+            return;
+        }
+        for (String line : r.stdout().split("\n")) {
+            Matcher m = GCC.matcher(line.strip());
+            if (m.matches()) {
+                findings.add(Finding.error(snippet, clamp(snippet, Integer.parseInt(m.group(1))), ID,
+                    "shellcheck " + m.group(3) + " at column " + m.group(2) + ": " + m.group(4)));
+            }
+        }
+    }
+
+    private void run(Snippet snippet, CheckContext context, Path dir, Path script, List<Finding> findings) {
+        Path work = dir.resolve("work");
+        try {
+            Files.createDirectories(work);
+        } catch (IOException e) {
+            findings.add(Finding.warning(snippet, 1, ID, "not run: " + e.getMessage()));
+            return;
+        }
+        Tools tools = context.tools();
+        if (tools.find("env").isEmpty()) {
+            findings.add(Finding.warning(snippet, 1, ID, "not run: env is not installed"));
+            return;
+        }
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        Tools.Result r = tools.run(List.of(tools.find("env").get().toString(), "-i", "PATH=" + path, "HOME=" + work,
+            "LC_ALL=C", tools.find("bash").get().toString(), "--noprofile", "--norc", "-e", script.toString()),
+            "", TIMEOUT, work);
+        if (!r.ok()) {
+            String why = r.timedOut() ? "did not finish within " + TIMEOUT.toSeconds() + " s"
+                : "exited with " + r.exitCode() + (r.stderr().isBlank() ? "" : ": " + lastLine(r.stderr()));
+            int line = 1;
+            Matcher m = BASH_ERROR.matcher(lastLine(r.stderr()));
+            if (m.matches()) {
+                line = clamp(snippet, Integer.parseInt(m.group(1)));
+            }
+            findings.add(Finding.error(snippet, line, ID, "run=safe block failed when run: it " + why));
+            return;
+        }
+        checkWrittenEnvFiles(snippet, context, work, findings);
+    }
+
+    private void checkWrittenEnvFiles(Snippet snippet, CheckContext context, Path work, List<Finding> findings) {
+        List<Path> envFiles;
+        try (Stream<Path> files = Files.walk(work, 4)) {
+            envFiles = files.filter(Files::isRegularFile)
+                .filter(p -> p.getFileName().toString().equals(".env") || p.getFileName().toString().endsWith(".env"))
+                .sorted().toList();
+        } catch (IOException e) {
+            return;
+        }
+        int writer = writerLine(snippet);
+        String component = snippet.attribute("component").orElse("compose");
+        DotenvCheck dotenv = new DotenvCheck();
+        for (Path file : envFiles) {
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                continue;
+            }
+            Map<String, String> attrs = new HashMap<>();
+            attrs.put("component", component);
+            attrs.put("secrets", "real");
+            Snippet produced = Snippet.ofFile(file, "dotenv", attrs, text);
+            String shown = work.relativize(file).toString();
+            for (Finding f : dotenv.check(produced, context)) {
+                String message = "the " + shown + " this block writes, at its line " + f.line() + ": " + f.message();
+                findings.add(f.isError() ? Finding.error(snippet, writer, ID, message) : Finding.warning(snippet, writer, ID, message));
+            }
+        }
+    }
+
+    /** The line that writes a .env file (redirect or tee), or 1. */
+    private static int writerLine(Snippet snippet) {
+        String[] lines = snippet.text().split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (WRITES_ENV.matcher(lines[i]).find()) {
+                return i + 1;
+            }
+        }
+        return 1;
+    }
+
+    private static int clamp(Snippet snippet, int line) {
+        return Math.max(1, Math.min(line, Math.max(1, snippet.lineCount())));
+    }
+
+    private static String lastLine(String s) {
+        String[] lines = s.strip().split("\n");
+        return lines[lines.length - 1].strip();
+    }
+}

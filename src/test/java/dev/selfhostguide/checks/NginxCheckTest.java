@@ -1,0 +1,113 @@
+package dev.selfhostguide.checks;
+
+import static dev.selfhostguide.checks.TestCatalogs.formatted;
+import static dev.selfhostguide.checks.TestCatalogs.snippet;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.selfhostguide.snippets.Snippet;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NginxCheckTest {
+
+    @TempDir
+    Path scratch;
+
+    private final NginxCheck check = new NginxCheck();
+
+    static final String GOOD = """
+        server {
+            listen 8003;
+            server_name agentops.example.internal;
+            location / {
+                proxy_pass http://api:8000;
+                proxy_set_header Host $http_host;
+                proxy_set_header X-Forwarded-Host $http_host;
+                proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                proxy_set_header X-Forwarded-Proto $scheme;
+            }
+        }
+        """;
+
+    @BeforeEach
+    void nginx() {
+        Assumptions.assumeTrue(TestCatalogs.toolPresent("nginx"), "nginx is not installed: skipping");
+    }
+
+    private List<String> run(String text) {
+        return formatted(check.check(snippet("nginx", Map.of(), text), TestCatalogs.context(scratch)));
+    }
+
+    @Test
+    void appliesToNginx() {
+        assertTrue(check.appliesTo(snippet("nginx", Map.of(), "")));
+        assertFalse(check.appliesTo(snippet("conf", Map.of(), "")));
+    }
+
+    @Test
+    void goodServerBlockPasses() {
+        // "api" does not resolve here: the tested copy points it at 127.0.0.1
+        assertEquals(List.of(), run(GOOD));
+    }
+
+    @Test
+    void locationOnlyAndFullConfigsPass() {
+        assertEquals(List.of(), run("location /health {\n    proxy_pass http://127.0.0.1:8003;\n}\n"));
+        assertEquals(List.of(), run("worker_processes 1;\nevents {}\nhttp {\n  server { listen 8003; return 200 \"ok\"; }\n}\n"));
+    }
+
+    @Test
+    void errorsAtTheSnippetLine() {
+        assertEquals(List.of("content/x.adoc:45: [nginx] nginx -t: unknown directive \"proxy_set_headr\""),
+            run(GOOD.replace("proxy_set_header Host", "proxy_set_headr Host")));
+        assertEquals(List.of("content/x.adoc:41: [nginx] nginx -t: invalid number of arguments in \"listen\" directive"),
+            run("server {\n    listen;\n}\n"));
+        List<String> eof = run("server {\n    listen 8003;\n");
+        assertEquals(1, eof.size());
+        assertTrue(eof.get(0).startsWith("content/x.adoc:4"), eof.get(0));
+        assertTrue(eof.get(0).contains("unexpected end of file"), eof.get(0));
+    }
+
+    @Test
+    void corpusFiles() {
+        Assumptions.assumeTrue(TestCatalogs.corpusPresent(), "../shared/corpus not present: skipping corpus test");
+        // valid upstream files pass: service-name upstreams, TLS with absent cert files, cache paths, log paths
+        Snippet edge = Snippet.ofFile(Path.of("nginx/litellm-nginx.edge.conf"), "nginx", Map.of(),
+            TestCatalogs.corpus("nginx/litellm-nginx.edge.conf"));
+        assertEquals(List.of(), formatted(check.check(edge, TestCatalogs.context(scratch))));
+        // mattermost's "http2 on;" needs nginx 1.25.1: a warning when the local nginx is older, never an error
+        Snippet mm = Snippet.ofFile(Path.of("nginx/mattermost-default.conf"), "nginx", Map.of(),
+            TestCatalogs.corpus("nginx/mattermost-default.conf"));
+        List<String> mmOut = formatted(check.check(mm, TestCatalogs.context(scratch)));
+        assertTrue(mmOut.stream().allMatch(l -> l.equals("nginx/mattermost-default.conf:30: [nginx] warning: not tested: \"http2\""
+            + " is newer than this machine's nginx (nginx 1.25.1)")), String.join("\n", mmOut));
+        // the known problem: $FLASK_SERVER_ADDR is an envsubst placeholder, not an nginx variable
+        String template = "nginx/awesome-compose-nginx-wsgi-flask-default.conf";
+        Snippet s = Snippet.ofFile(Path.of(template), "nginx", Map.of(), TestCatalogs.corpus(template));
+        List<String> out = formatted(check.check(s, TestCatalogs.context(scratch)));
+        int line = TestCatalogs.corpus(template).split("\n", -1).length;
+        for (int i = 0; i < TestCatalogs.corpus(template).split("\n", -1).length; i++) {
+            if (TestCatalogs.corpus(template).split("\n", -1)[i].contains("$FLASK_SERVER_ADDR")) {
+                line = i + 1;
+                break;
+            }
+        }
+        assertEquals(List.of(template + ":" + line + ": [nginx] nginx -t: unknown \"flask_server_addr\" variable (nginx variable"
+            + " names are lower case and built in or set by set/map; a $NAME meant for envsubst must be replaced before nginx reads"
+            + " the file)"), out);
+    }
+
+    @Test
+    void missingNginxIsOneWarning() {
+        CheckContext noTools = new CheckContext(TestCatalogs.catalog(), List.of(), ShellSnippetCheckTest.emptyTools(), scratch);
+        assertEquals(List.of("content/x.adoc:40: [nginx] warning: not run: nginx is not installed"),
+            formatted(check.check(snippet("nginx", Map.of(), GOOD), noTools)));
+    }
+}
