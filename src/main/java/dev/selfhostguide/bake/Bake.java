@@ -60,6 +60,10 @@ public final class Bake {
         if (catalog == null) {
             return new Result(staging, null, List.of(), List.of(), findings);
         }
+        findings.addAll(TemplateErrors.parseAll(project));
+        if (!findings.isEmpty()) {
+            return new Result(staging, catalog, List.of(), List.of(), findings);
+        }
         runtime.useCatalog(catalog);
         Diagnostics diagnostics = runtime.diagnostics();
         diagnostics.clear();
@@ -86,6 +90,13 @@ public final class Bake {
                 findings.add(TemplateErrors.toFinding(error, project));
             }
             copyExamples(staging);
+            for (PageOutline page : pages) {
+                String relative = project.content().relativize(page.source()).toString().replaceAll("\\.[^.]+$", ".html");
+                if (!Files.isRegularFile(staging.resolve(relative))) {
+                    findings.add(new Finding(page.source(), 0, "bake", Finding.Severity.ERROR,
+                        "the bake wrote no " + relative + " for this page; the template failed for it"));
+                }
+            }
         } catch (RuntimeException e) {
             findings.add(TemplateErrors.toFinding(e, project));
         } catch (IOException e) {

@@ -17,6 +17,39 @@ final class TemplateErrors {
     private TemplateErrors() {
     }
 
+    /**
+     * Parses every template before the bake. JBake logs a template that does not parse and writes
+     * no page for it, yet reports no error, so the bake would look successful.
+     */
+    static java.util.List<Finding> parseAll(Project project) {
+        java.util.List<Finding> findings = new java.util.ArrayList<>();
+        java.nio.file.Path dir = project.templates();
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            findings.add(new Finding(dir, 0, "template", Finding.Severity.ERROR, "there is no templates folder"));
+            return findings;
+        }
+        freemarker.template.Configuration config = new freemarker.template.Configuration(
+            freemarker.template.Configuration.VERSION_2_3_31);
+        try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(dir)) {
+            config.setDirectoryForTemplateLoading(dir.toFile());
+            config.setDefaultEncoding("UTF-8");
+            config.setLogTemplateExceptions(false);
+            for (java.nio.file.Path file : walk.filter(p -> p.toString().endsWith(".ftl")).sorted().toList()) {
+                try {
+                    config.getTemplate(dir.relativize(file).toString().replace('\\', '/'));
+                } catch (ParseException e) {
+                    findings.add(new Finding(file, e.getLineNumber(), "template", Finding.Severity.ERROR,
+                        firstLine(e.getEditorMessage())));
+                } catch (java.io.IOException e) {
+                    findings.add(new Finding(file, 0, "template", Finding.Severity.ERROR, "cannot read: " + e.getMessage()));
+                }
+            }
+        } catch (java.io.IOException e) {
+            findings.add(new Finding(dir, 0, "template", Finding.Severity.ERROR, "cannot read the templates: " + e.getMessage()));
+        }
+        return findings;
+    }
+
     static Finding toFinding(Throwable error, Project project) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof TemplateException te && te.getTemplateSourceName() != null) {

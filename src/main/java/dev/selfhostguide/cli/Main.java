@@ -29,7 +29,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        quietLibraries();
         int code = run(args);
         System.out.flush();
         System.err.flush();
@@ -49,6 +48,7 @@ public final class Main {
      * {@code -C DIR} before the command runs it as if started in DIR.
      */
     public static int run(String... args) {
+        quietLibraries();
         if (args.length >= 2 && args[0].equals("-C")) {
             DIRECTORY.set(Path.of(args[1]));
             try {

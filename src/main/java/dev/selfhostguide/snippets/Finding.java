@@ -15,14 +15,21 @@ public record Finding(Path file, int line, String check, Severity severity, Stri
 
     public enum Severity { ERROR, WARNING }
 
-    /** An error at the {@code n}th line (1-based) of the snippet's text. */
+    /**
+     * An error at the {@code n}th line (1-based) of the snippet's text. A parser that stops at the
+     * end of the input reports the line after the last; that is the last line for the reader.
+     */
     public static Finding error(Snippet snippet, int n, String check, String message) {
-        return new Finding(snippet.file(), snippet.fileLine(n), check, Severity.ERROR, message);
+        return new Finding(snippet.file(), snippet.fileLine(inside(snippet, n)), check, Severity.ERROR, message);
     }
 
     /** A warning at the {@code n}th line (1-based) of the snippet's text. */
     public static Finding warning(Snippet snippet, int n, String check, String message) {
-        return new Finding(snippet.file(), snippet.fileLine(n), check, Severity.WARNING, message);
+        return new Finding(snippet.file(), snippet.fileLine(inside(snippet, n)), check, Severity.WARNING, message);
+    }
+
+    private static int inside(Snippet snippet, int n) {
+        return Math.min(n, Math.max(1, snippet.lineCount()));
     }
 
     public boolean isError() {

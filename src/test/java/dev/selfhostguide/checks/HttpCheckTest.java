@@ -42,7 +42,7 @@ class HttpCheckTest {
             curl -sS -X POST http://127.0.0.1:8003/v3/auth/token \\
               -H 'Content-Type: application/json' \\
               -d '{"api_key": "<your-api-key>"}'
-            TOKEN=$(curl -s --json '{"api_key": "'"$AGENTOPS_API_KEY"'"}' http://agentops.example.internal:8003/v3/auth/token | jq -r .token)
+            TOKEN=$(curl -s --json '{"api_key": "'"$AGENTOPS_API_KEY"'"}' http://api.agentops.internal.example:8003/v3/auth/token | jq -r .token)
             curl -s -H "Authorization: Bearer $TOKEN" http://localhost:8003/v3/auth/token
             curl -s http://<your-host>:13133/
             curl --data-binary @app/clickhouse/migrations/0000_init.sql 'http://localhost:8123/?query='

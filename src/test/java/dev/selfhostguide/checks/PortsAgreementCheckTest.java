@@ -43,7 +43,7 @@ class PortsAgreementCheckTest {
               dashboard:
                 environment:
                   PORT: "3006"
-                  NEXT_PUBLIC_API_URL: "http://agentops.example.internal:8003"
+                  NEXT_PUBLIC_API_URL: "http://api.agentops.internal.example:8003"
               clickhouse:
                 image: clickhouse/clickhouse-server:24.12
                 ports:
@@ -54,7 +54,7 @@ class PortsAgreementCheckTest {
         assertEquals(List.of(), run("yaml", Map.of(), text));
         assertEquals(List.of(), run("bash", Map.of(), "docker pull python:3.12-slim-bookworm\ndocker run -p 8003:8000 node:20-alpine\n"
             + "export CLICKHOUSE_PORT=8123\nnpm run start -- -p 3006\nmkdir -p /tmp/x\n"));
-        assertEquals(List.of(), run("nginx", Map.of(), "server {\n  listen 80;\n  listen [::]:443 ssl;\n"
+        assertEquals(List.of(), run("nginx", Map.of(), "server {\n  listen 80;\n  listen [::]:80;\n"
             + "  location / { proxy_pass http://127.0.0.1:8003; }\n}\n"));
     }
 
