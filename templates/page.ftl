@@ -53,10 +53,10 @@
 <#if nav?has_content>
   <nav class="guide-nav" aria-label="${t.chapters}">
     <details class="guide-nav-toggle">
-      <summary><span class="guide-nav-label">${t.chapters}</span><#if (current >= 0)> <span class="guide-nav-current">${nav[current].title!""}</span></#if></summary>
+      <summary><span class="guide-nav-label">${t.chapters}</span><#if (current >= 0)> <span class="guide-nav-current">${(nav[current]["title_" + lang])!nav[current].title!""}</span></#if></summary>
       <ol>
 <#list nav as item>
-        <li><a href="${navBase}${item.href!""}"<#if item?index == current> aria-current="page"</#if>>${item.title!item.page!""}</a></li>
+        <li><a href="${navBase}${item.href!""}"<#if item?index == current> aria-current="page"</#if>>${(item["title_" + lang])!item.title!item.page!""}</a></li>
 </#list>
       </ol>
     </details>
@@ -73,11 +73,11 @@ ${content.body!""}
     <nav class="pager" aria-label="${t.pager}">
   <#if (current > 0)>
     <#assign prev = nav[current - 1]>
-      <a class="pager-prev" href="${navBase}${prev.href!""}" rel="prev"><span class="pager-dir">${t.prev}</span> <span class="pager-title">${prev.title!""}</span></a>
+      <a class="pager-prev" href="${navBase}${prev.href!""}" rel="prev"><span class="pager-dir">${t.prev}</span> <span class="pager-title">${(prev["title_" + lang])!prev.title!""}</span></a>
   </#if>
   <#if (current < nav?size - 1)>
     <#assign next = nav[current + 1]>
-      <a class="pager-next" href="${navBase}${next.href!""}" rel="next"><span class="pager-dir">${t.next}</span> <span class="pager-title">${next.title!""}</span></a>
+      <a class="pager-next" href="${navBase}${next.href!""}" rel="next"><span class="pager-dir">${t.next}</span> <span class="pager-title">${(next["title_" + lang])!next.title!""}</span></a>
   </#if>
     </nav>
 </#if>

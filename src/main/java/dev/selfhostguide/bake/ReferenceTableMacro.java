@@ -30,10 +30,11 @@ final class ReferenceTableMacro extends BlockMacroProcessor {
     public Object process(StructuralNode parent, String target, Map<String, Object> attributes) {
         try {
             Catalog data = catalog.get();
+            boolean korean = String.valueOf(parent.getDocument().getAttribute("docdir", "")).replace('\\', '/').endsWith("/ko");
             List<String> lines = switch (target) {
-                case "ports" -> ports(data);
-                case "variables" -> variables(data, String.valueOf(attributes.getOrDefault("component", "")));
-                case "endpoints" -> endpoints(data);
+                case "ports" -> ports(data, korean);
+                case "variables" -> variables(data, String.valueOf(attributes.getOrDefault("component", "")), korean);
+                case "endpoints" -> endpoints(data, korean);
                 default -> throw new IllegalArgumentException(
                     "unknown table '" + target + "': use ports, variables or endpoints");
             };
@@ -47,8 +48,10 @@ final class ReferenceTableMacro extends BlockMacroProcessor {
         return null;
     }
 
-    private static List<String> ports(Catalog data) {
-        List<String> rows = header("Port", "25,10,10,10,45", "Port id", "Reference", "Upstream", "Protocol", "Component and source");
+    private static List<String> ports(Catalog data, boolean korean) {
+        List<String> rows = korean
+            ? header("25,10,10,10,45", "포트 ID", "참조 배포", "업스트림", "프로토콜", "구성 요소와 출처")
+            : header("25,10,10,10,45", "Port id", "Reference", "Upstream", "Protocol", "Component and source");
         for (Catalog.Port p : data.ports()) {
             rows.add(row(code(p.id()), Integer.toString(p.reference()), Integer.toString(p.upstream()),
                 p.protocol(), prose(p.component()) + (p.source().isEmpty() ? "" : " (" + code(p.source()) + ")")));
@@ -56,13 +59,15 @@ final class ReferenceTableMacro extends BlockMacroProcessor {
         return close(rows);
     }
 
-    private static List<String> variables(Catalog data, String component) {
+    private static List<String> variables(Catalog data, String component, boolean korean) {
         Map<String, Object> components = data.section("variables", "components");
         Object entry = components.get(component);
         if (!(entry instanceof Map<?, ?> comp) || !(comp.get("variables") instanceof Map<?, ?> vars)) {
             throw new IllegalArgumentException("guide-table::variables needs component= one of " + components.keySet());
         }
-        List<String> rows = header("Variable", "30,20,50", "Variable", "Default", "What reads it");
+        List<String> rows = korean
+            ? header("30,20,50", "변수", "기본값", "읽는 곳")
+            : header("30,20,50", "Variable", "Default", "What reads it");
         vars.forEach((name, raw) -> {
             Map<?, ?> v = raw instanceof Map<?, ?> m ? m : Map.of();
             String where = text(v.get("read_at"));
@@ -87,12 +92,14 @@ final class ReferenceTableMacro extends BlockMacroProcessor {
         return close(rows);
     }
 
-    private static List<String> endpoints(Catalog data) {
+    private static List<String> endpoints(Catalog data, boolean korean) {
         Object list = data.file("endpoints").get("endpoints");
         if (!(list instanceof List<?> endpoints)) {
             throw new IllegalArgumentException("content/data/endpoints.yml has no 'endpoints' list");
         }
-        List<String> rows = header("Endpoint", "10,30,20,40", "Method", "Path", "Component (port)", "Source");
+        List<String> rows = korean
+            ? header("10,30,20,40", "메서드", "경로", "구성 요소(포트)", "출처")
+            : header("10,30,20,40", "Method", "Path", "Component (port)", "Source");
         for (Object raw : endpoints) {
             Map<?, ?> e = raw instanceof Map<?, ?> m ? m : Map.of();
             String port = text(e.get("port"));
@@ -104,7 +111,7 @@ final class ReferenceTableMacro extends BlockMacroProcessor {
         return close(rows);
     }
 
-    private static List<String> header(String caption, String cols, String... names) {
+    private static List<String> header(String cols, String... names) {
         List<String> rows = new ArrayList<>();
         rows.add("[%header,cols=\"" + cols + "\",role=reference-table]");
         rows.add("|===");

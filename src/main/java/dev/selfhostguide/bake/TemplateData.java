@@ -26,6 +26,7 @@ final class TemplateData implements ModelExtractor<List<Map<String, Object>>> {
             item.put("page", entry.page());
             item.put("title", entry.title());
             item.put("href", entry.page() + ".html");
+            entry.translatedTitles().forEach((language, title) -> item.put("title_" + language, title));
             nav.add(item);
         }
         this.nav = List.copyOf(nav);

@@ -29,8 +29,14 @@ public final class Catalog {
     /** A port of the reference deployment and upstream's default for it. */
     public record Port(String id, int reference, int upstream, String protocol, String component, String source) { }
 
-    /** One entry of the left navigation, in chapter order. */
-    public record NavEntry(String page, String title) { }
+    /** One entry of the left navigation, in chapter order, with its title in each translation. */
+    public record NavEntry(String page, String title, Map<String, String> translatedTitles) {
+
+        /** The title in {@code language}, or the English one when there is no translation. */
+        public String title(String language) {
+            return translatedTitles.getOrDefault(language, title);
+        }
+    }
 
     private final Path dir;
     private final Map<String, Map<String, Object>> files;
@@ -269,7 +275,14 @@ public final class Catalog {
                 throw new ContentException(path("nav"), line("nav", "chapters[" + i + "]"),
                     "each chapter needs a 'page' and a 'title'");
             }
-            result.add(new NavEntry(text(raw.get("page")), text(raw.get("title"))));
+            Map<String, String> translated = new LinkedHashMap<>();
+            raw.forEach((k, v) -> {
+                String key = String.valueOf(k);
+                if (key.startsWith("title_") && v != null) {
+                    translated.put(key.substring("title_".length()), text(v));
+                }
+            });
+            result.add(new NavEntry(text(raw.get("page")), text(raw.get("title")), Map.copyOf(translated)));
         }
         return result;
     }
