@@ -52,7 +52,7 @@ class GuideSiteTest {
                 continue;
             }
             Document doc = Jsoup.parse(site.resolve(page).toFile(), "UTF-8");
-            for (Element a : doc.select("nav a[href]")) {
+            for (Element a : doc.select("nav a[href], a.lang-switch[href]")) {
                 String href = a.attr("href").replaceAll("#.*$", "");
                 if (href.isEmpty() || href.startsWith("http")) {
                     continue;
