@@ -17,10 +17,19 @@ final class Console {
     private final boolean github;
 
     Console(PrintStream out, PrintStream err, boolean quiet) {
+        this(out, err, quiet, "true".equals(System.getenv("GITHUB_ACTIONS")));
+    }
+
+    Console(PrintStream out, PrintStream err, boolean quiet, boolean github) {
         this.out = out;
         this.err = err;
         this.quiet = quiet;
-        this.github = "true".equals(System.getenv("GITHUB_ACTIONS"));
+        this.github = github;
+    }
+
+    /** GitHub's workflow-command escaping for the message part. */
+    private static String escape(String message) {
+        return message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
     }
 
     void info(String line) {
@@ -45,7 +54,7 @@ final class Console {
                 String file = project.show(f.file());
                 String kind = f.isError() ? "error" : "warning";
                 err.println("::" + kind + " file=" + file + (f.line() > 0 ? ",line=" + f.line() : "")
-                    + ",title=" + f.check() + "::" + f.message().replace("\n", " "));
+                    + ",title=" + f.check() + "::" + escape(f.message()));
             }
         }
     }
