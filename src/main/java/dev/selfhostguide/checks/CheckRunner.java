@@ -3,17 +3,22 @@ package dev.selfhostguide.checks;
 import dev.selfhostguide.content.Catalog;
 import dev.selfhostguide.snippets.Finding;
 import dev.selfhostguide.snippets.Snippet;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -78,48 +83,100 @@ public final class CheckRunner {
     public Report run(List<Snippet> snippets, Catalog catalog, Tools tools, Path scratch) {
         CheckContext context = new CheckContext(catalog, snippets, tools, scratch);
         Map<String, AtomicInteger[]> counts = new ConcurrentHashMap<>();
-        List<Finding> findings = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger optedOut = new AtomicInteger();
         try {
             Files.createDirectories(scratch);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             findings.add(new Finding(scratch, 0, COVERAGE, Finding.Severity.ERROR, "cannot create " + scratch));
         }
-        snippets.parallelStream().forEach(snippet -> {
-            Selection selection = select(snippet);
-            for (String problem : selection.problems()) {
-                findings.add(Finding.error(snippet, 0, COVERAGE, problem));
-            }
-            if (selection.optedOut()) {
-                optedOut.incrementAndGet();
-            }
-            for (Check check : selection.checks()) {
-                List<Finding> found;
-                try {
-                    found = check.check(snippet, context);
-                } catch (RuntimeException e) {
-                    // A check must not throw; if one does, the snippet fails with the reason, not a trace.
-                    found = List.of(Finding.error(snippet, 1, check.id(), "the check failed on this block: " + e));
-                }
-                boolean failed = found.stream().anyMatch(Finding::isError);
-                AtomicInteger[] c = counts.computeIfAbsent(check.id(),
-                    k -> new AtomicInteger[] {new AtomicInteger(), new AtomicInteger(), new AtomicInteger()});
-                c[0].incrementAndGet();
-                c[failed ? 2 : 1].incrementAndGet();
-                findings.addAll(found);
-            }
-        });
+        // The same block often appears twice (an included example, or a page and its translation):
+        // each check runs once per distinct block and its findings are moved to the other copies.
+        Map<String, CompletableFuture<Checked>> done = new ConcurrentHashMap<>();
+        ForkJoinPool pool = new ForkJoinPool(THREADS);
+        try {
+            pool.submit(() -> snippets.parallelStream()
+                .forEach(snippet -> checkOne(snippet, context, done, counts, findings, optedOut))).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            findings.add(new Finding(scratch, 0, COVERAGE, Finding.Severity.ERROR, "the checks failed: " + e.getCause()));
+        } finally {
+            pool.shutdown();
+        }
         List<Tally> tallies = new ArrayList<>();
-        Map<String, AtomicInteger[]> ordered = new LinkedHashMap<>();
-        registry.ids().forEach(id -> {
-            if (counts.containsKey(id)) {
-                ordered.put(id, counts.get(id));
+        for (String id : registry.ids()) {
+            AtomicInteger[] c = counts.get(id);
+            if (c != null) {
+                tallies.add(new Tally(id, c[0].get(), c[1].get(), c[2].get()));
             }
-        });
-        ordered.forEach((id, c) -> tallies.add(new Tally(id, c[0].get(), c[1].get(), c[2].get())));
+        }
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(Comparator.comparing((Finding f) -> f.file().toString()).thenComparingInt(Finding::line)
             .thenComparing(Finding::check).thenComparing(Finding::message));
         return new Report(sorted, tallies, snippets.size(), optedOut.get());
+    }
+
+    /**
+     * Checks run mostly by waiting on external programs (bash, shellcheck, nginx, python3), so a
+     * few more threads than cores keep both cores busy.
+     */
+    private static final int THREADS = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+
+    /** What one check said about one block, kept to answer for identical blocks. */
+    private record Checked(Snippet snippet, List<Finding> findings) { }
+
+    private void checkOne(Snippet snippet, CheckContext context, Map<String, CompletableFuture<Checked>> done,
+                          Map<String, AtomicInteger[]> counts, List<Finding> findings, AtomicInteger optedOut) {
+        Selection selection = select(snippet);
+        for (String problem : selection.problems()) {
+            findings.add(Finding.error(snippet, 0, COVERAGE, problem));
+        }
+        if (selection.optedOut()) {
+            optedOut.incrementAndGet();
+        }
+        for (Check check : selection.checks()) {
+            List<Finding> found = checkedOnce(check, snippet, context, done);
+            boolean failed = found.stream().anyMatch(Finding::isError);
+            AtomicInteger[] c = counts.computeIfAbsent(check.id(),
+                k -> new AtomicInteger[] {new AtomicInteger(), new AtomicInteger(), new AtomicInteger()});
+            c[0].incrementAndGet();
+            c[failed ? 2 : 1].incrementAndGet();
+            findings.addAll(found);
+        }
+    }
+
+    private static List<Finding> checkedOnce(Check check, Snippet snippet, CheckContext context,
+                                             Map<String, CompletableFuture<Checked>> done) {
+        String key = check.id() + "\u0000" + snippet.language() + "\u0000" + comparable(snippet) + "\u0000" + snippet.text();
+        CompletableFuture<Checked> mine = new CompletableFuture<>();
+        CompletableFuture<Checked> first = done.putIfAbsent(key, mine);
+        if (first == null) {
+            List<Finding> found;
+            try {
+                found = check.check(snippet, context);
+            } catch (RuntimeException e) {
+                // A check must not throw; if one does, the snippet fails with the reason, not a trace.
+                found = List.of(Finding.error(snippet, 1, check.id(), "the check failed on this block: " + e));
+            }
+            mine.complete(new Checked(snippet, found));
+            return found;
+        }
+        Checked earlier = first.join();
+        List<Finding> moved = new ArrayList<>();
+        for (Finding f : earlier.findings()) {
+            boolean inBlock = f.file().equals(earlier.snippet().file());
+            moved.add(inBlock ? new Finding(snippet.file(), f.line() - earlier.snippet().line() + snippet.line(), f.check(),
+                f.severity(), f.message()) : f);
+        }
+        return moved;
+    }
+
+    /** The attributes that can change a check's verdict (a translated reason cannot). */
+    private static String comparable(Snippet snippet) {
+        Map<String, String> attributes = new TreeMap<>(snippet.attributes());
+        attributes.remove("reason");
+        attributes.remove("title");
+        return attributes.toString();
     }
 }
