@@ -67,22 +67,8 @@ public final class ComposeCheck implements Check {
 
     @Override
     public List<Finding> check(Snippet snippet, CheckContext context) {
-        StrictYaml.Parsed parsed = StrictYaml.parse(snippet.text());
-        if (!parsed.ok()) {
-            return List.of();
-        }
-        List<Finding> findings = new ArrayList<>();
-        try {
-            Upstream upstream = Upstream.of(context.catalog());
-            for (Node document : parsed.documents()) {
-                new FileCheck(snippet, context, upstream, findings).run(document);
-            }
-        } catch (RuntimeException e) {
-            // a malformed catalog must not hide the snippet; say what went wrong instead
-            findings.add(Finding.error(snippet, 1, ID, "cannot check this Compose file: " + e.getMessage()));
-        }
-        findings.sort(java.util.Comparator.comparingInt(Finding::line));
-        return findings;
+        return StrictYaml.eachDocument(snippet, ID, "Compose file", (document, findings) ->
+            new FileCheck(snippet, context, Upstream.of(context.catalog()), findings).run(document));
     }
 
     /** What the catalogs say: upstream's services, the Compose format, our deployment. */

@@ -71,21 +71,8 @@ public final class LitellmConfigCheck implements Check {
 
     @Override
     public List<Finding> check(Snippet snippet, CheckContext context) {
-        StrictYaml.Parsed parsed = StrictYaml.parse(snippet.text());
-        if (!parsed.ok()) {
-            return List.of();
-        }
-        List<Finding> findings = new ArrayList<>();
-        try {
-            Facts facts = Facts.of(context.catalog());
-            for (Node document : parsed.documents()) {
-                new ConfigCheck(snippet, context, facts, findings).run(document);
-            }
-        } catch (RuntimeException e) {
-            findings.add(Finding.error(snippet, 1, ID, "cannot check this LiteLLM config: " + e.getMessage()));
-        }
-        findings.sort(java.util.Comparator.comparingInt(Finding::line));
-        return findings;
+        return StrictYaml.eachDocument(snippet, ID, "LiteLLM config", (document, findings) ->
+            new ConfigCheck(snippet, context, Facts.of(context.catalog()), findings).run(document));
     }
 
     /** What catalog litellm.yml says. */

@@ -337,4 +337,33 @@ public final class StrictYaml {
     public static List<Node> items(Node node) {
         return node instanceof SequenceNode s ? s.getValue() : List.of();
     }
+
+    /** Checks one YAML document of a snippet, adding to the findings. */
+    @FunctionalInterface
+    interface DocumentCheck {
+        void run(org.yaml.snakeyaml.nodes.Node document, java.util.List<dev.selfhostguide.snippets.Finding> findings);
+    }
+
+    /**
+     * Runs {@code check} on every document of a snippet that YamlCheck found valid (an invalid one
+     * is YamlCheck's to report, once), in line order. A catalog that cannot be read becomes one
+     * finding instead of an exception, so the snippet is never silently passed.
+     */
+    static java.util.List<dev.selfhostguide.snippets.Finding> eachDocument(dev.selfhostguide.snippets.Snippet snippet,
+            String id, String what, DocumentCheck check) {
+        Parsed parsed = parse(snippet.text());
+        if (!parsed.ok()) {
+            return java.util.List.of();
+        }
+        java.util.List<dev.selfhostguide.snippets.Finding> findings = new java.util.ArrayList<>();
+        try {
+            for (org.yaml.snakeyaml.nodes.Node document : parsed.documents()) {
+                check.run(document, findings);
+            }
+        } catch (RuntimeException e) {
+            findings.add(dev.selfhostguide.snippets.Finding.error(snippet, 1, id, "cannot check this " + what + ": " + e.getMessage()));
+        }
+        findings.sort(java.util.Comparator.comparingInt(dev.selfhostguide.snippets.Finding::line));
+        return findings;
+    }
 }
