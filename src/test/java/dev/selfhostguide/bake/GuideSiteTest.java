@@ -69,6 +69,19 @@ class GuideSiteTest {
     }
 
     @Test
+    void noFileOfTheSiteLoadsAnythingFromOutsideIt() throws IOException {
+        assertEquals(List.of(), dev.selfhostguide.bundle.ExternalReferenceScan.scan(site).stream()
+            .map(Object::toString).toList());
+        // Plain links to upstream are allowed, and marked as leading outside.
+        Document overview = Jsoup.parse(site.resolve("overview.html").toFile(), "UTF-8");
+        List<Element> external = overview.select("main a[href^=http]");
+        assertFalse(external.isEmpty(), "the overview links upstream sources");
+        for (Element a : external) {
+            assertTrue(a.attr("rel").contains("external"), a.outerHtml());
+        }
+    }
+
+    @Test
     void whatIsShownIsWhatWasChecked() throws IOException {
         Map<Path, List<Snippet>> byPage = result.snippets().stream()
             .collect(Collectors.groupingBy(Snippet::page, LinkedHashMap::new, Collectors.toList()));
