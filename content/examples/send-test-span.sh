@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Sends one OTLP/JSON test span to the self-hosted AgentOps collector, the same way the
-# SDK does it: first a JWT from the API (POST /v3/auth/token), then the span with
-# "Authorization: Bearer <JWT>" to the collector's OTLP/HTTP receiver.
+# Sends one OTLP/JSON test span to the self-hosted AgentOps collector along the SDK's
+# path: first a JWT from the API (POST /v3/auth/token), then the span with
+# "Authorization: Bearer <JWT>" to the collector's OTLP/HTTP receiver. (The SDK itself
+# sends protobuf, not JSON.) UNTESTED against a running stack.
 # Needs: bash, curl, openssl, python3, GNU date. Set AGENTOPS_API_KEY first.
 set -euo pipefail
 
@@ -24,7 +25,7 @@ span_id="$(openssl rand -hex 8)"
 start_ns="$(date +%s%N)"
 end_ns="$((start_ns + 250000000))"
 
-# 3. Send the span. The collector answers HTTP 200 when it accepted it.
+# 3. Send the span. An OTLP/HTTP receiver answers HTTP 200 when it accepted it (not observed here).
 curl --silent --show-error --fail \
   --request POST "${exporter_endpoint}" \
   --header "Authorization: Bearer ${token}" \
