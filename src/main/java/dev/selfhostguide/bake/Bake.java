@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.asciidoctor.ast.Document;
 import org.jbake.app.Asset;
 import org.jbake.app.ContentStore;
 import org.jbake.app.Crawler;
@@ -87,19 +86,23 @@ public final class Bake {
         List<Snippet> snippets = new CopyOnWriteArrayList<>();
         Map<String, String> attributes = catalog.attributes();
         PageConverter converter = new PageConverter(runtime.asciidoctor(), project.content());
-        GuideMarkupEngine engine = new GuideMarkupEngine(converter, diagnostics, () -> attributes, page -> {
-            pages.add(page.outline());
-            snippets.addAll(page.snippets());
-            progress.accept(page.outline().source());
-        });
-        Engines.get("adoc");                 // JBake registers its own engines on first use; replace them after
-        for (String extension : ADOC) {
-            Engines.register(extension, engine);
-        }
         try {
             Files.createDirectories(staging);
             DefaultJBakeConfiguration config = new JBakeConfigurationFactory()
                 .createDefaultJbakeConfiguration(project.root().toFile(), staging.toFile(), true);
+            // JBake's crawler converts one page at a time; converting them all first, on every
+            // core, leaves it only the model and the database to fill.
+            Map<Path, PageConverter.Converted> converted =
+                convertAll(pages(), converter, config.getAsciidoctorAttributes(), attributes, findings);
+            GuideMarkupEngine engine = new GuideMarkupEngine(converter, diagnostics, () -> attributes, page -> {
+                pages.add(page.outline());
+                snippets.addAll(page.snippets());
+                progress.accept(page.outline().source());
+            }, converted::get);
+            Engines.get("adoc");             // JBake registers its own engines on first use; replace them after
+            for (String extension : ADOC) {
+                Engines.register(extension, engine);
+            }
             Oven oven = new Oven(utensils(config, new TemplateData(catalog)));
             oven.bake();
             for (Throwable error : oven.getErrors()) {
@@ -143,24 +146,73 @@ public final class Bake {
         PageConverter converter = new PageConverter(runtime.asciidoctor(), project.content());
         List<PageOutline> pages = new ArrayList<>();
         List<Snippet> snippets = new ArrayList<>();
-        for (Path page : only.isEmpty() ? pages() : only) {
-            diagnostics.enter(page);
-            try {
-                Document document = converter.load(page, settings, attributes);
-                PageConverter.Converted converted = converter.convert(page, document);
-                pages.add(new PageOutline(page, converted.title(), converted.sections()));
-                snippets.addAll(converted.snippets());
-                if ("draft".equals(converted.header().get("jbake-status"))) {
-                    diagnostics.add(new Finding(page, Diagnostics.firstLineContaining(page, ":jbake-status:"), "draft",
-                        Finding.Severity.ERROR, "the page is left in draft; set :jbake-status: published"));
-                }
-            } finally {
-                diagnostics.leave();
+        List<Path> toConvert = only.isEmpty() ? pages() : only;
+        Map<Path, PageConverter.Converted> converted = convertAll(toConvert, converter, settings, attributes, findings);
+        for (Path page : toConvert) {
+            PageConverter.Converted one = converted.get(page);
+            if (one == null) {
+                continue;
+            }
+            pages.add(new PageOutline(page, one.title(), one.sections()));
+            snippets.addAll(one.snippets());
+            if ("draft".equals(one.header().get("jbake-status"))) {
+                diagnostics.add(new Finding(page, Diagnostics.firstLineContaining(page, ":jbake-status:"), "draft",
+                    Finding.Severity.ERROR, "the page is left in draft; set :jbake-status: published"));
             }
             progress.accept(page);
         }
         findings.addAll(diagnostics.findings());
         return new Result(null, catalog, pages, inPageOrder(snippets), findings);
+    }
+
+    /**
+     * Converts pages on as many threads as there are cores, the first one alone: it loads rouge's
+     * lexers and the converter, which are not safe to load from two threads at once. A page that
+     * cannot be converted is left out with a finding; JBake's crawler converts it again and
+     * reports what Asciidoctor says.
+     */
+    private Map<Path, PageConverter.Converted> convertAll(List<Path> pages, PageConverter converter, List<String> settings,
+                                                         Map<String, String> attributes, List<Finding> findings) {
+        Map<Path, PageConverter.Converted> converted = new java.util.concurrent.ConcurrentHashMap<>();
+        Diagnostics diagnostics = runtime.diagnostics();
+        java.util.function.Consumer<Path> one = page -> {
+            diagnostics.enter(page);
+            try {
+                converted.put(page, converter.convert(page, converter.load(page, settings, attributes)));
+            } catch (RuntimeException e) {
+                diagnostics.add(new Finding(page, 0, Diagnostics.ID, Finding.Severity.ERROR,
+                    "cannot convert this page: " + String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
+            } finally {
+                diagnostics.leave();
+            }
+        };
+        if (pages.isEmpty()) {
+            return converted;
+        }
+        one.accept(pages.get(0));
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread thread = new Thread(r, "guide-convert");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            for (Path page : pages.subList(1, pages.size())) {
+                running.add(pool.submit(() -> one.accept(page)));
+            }
+            for (java.util.concurrent.Future<?> future : running) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            findings.add(new Finding(project.content(), 0, Diagnostics.ID, Finding.Severity.ERROR,
+                "converting the pages failed: " + e.getCause()));
+        } finally {
+            pool.shutdown();
+        }
+        return converted;
     }
 
     /** Every page JBake would crawl: .adoc files outside folders marked with .jbakeignore. */

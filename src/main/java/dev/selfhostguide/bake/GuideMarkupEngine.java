@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.asciidoctor.ast.Document;
 import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.model.DocumentModel;
 import org.jbake.parser.MarkupEngine;
@@ -30,13 +29,24 @@ final class GuideMarkupEngine extends MarkupEngine {
     private final Diagnostics diagnostics;
     private final Supplier<Map<String, String>> dataAttributes;
     private final Consumer<PageResult> sink;
-    private final ThreadLocal<Document> loaded = new ThreadLocal<>();
+    private final ThreadLocal<PageConverter.Converted> loaded = new ThreadLocal<>();
+    private final java.util.function.Function<Path, PageConverter.Converted> preconverted;
 
     /** What one page gave the bake. */
     record PageResult(PageOutline outline, List<Snippet> snippets) { }
 
     GuideMarkupEngine(PageConverter converter, Diagnostics diagnostics,
                       Supplier<Map<String, String>> dataAttributes, Consumer<PageResult> sink) {
+        this(converter, diagnostics, dataAttributes, sink, page -> null);
+    }
+
+    /**
+     * @param preconverted pages already converted (on several threads) before JBake crawls; a page
+     *                     it does not know (null) is converted here, on JBake's crawler thread
+     */
+    GuideMarkupEngine(PageConverter converter, Diagnostics diagnostics, Supplier<Map<String, String>> dataAttributes,
+                      Consumer<PageResult> sink, java.util.function.Function<Path, PageConverter.Converted> preconverted) {
+        this.preconverted = preconverted;
         this.converter = converter;
         this.diagnostics = diagnostics;
         this.dataAttributes = dataAttributes;
@@ -57,15 +67,16 @@ final class GuideMarkupEngine extends MarkupEngine {
     public void processHeader(ParserContext context) {
         Path page = context.getFile().toPath().toAbsolutePath().normalize();
         diagnostics.enter(page);
-        Document document = converter.load(page, context.getConfig().getAsciidoctorAttributes(), dataAttributes.get());
-        loaded.set(document);
+        PageConverter.Converted converted = preconverted.apply(page);
+        if (converted == null) {
+            converted = converter.convert(page,
+                converter.load(page, context.getConfig().getAsciidoctorAttributes(), dataAttributes.get()));
+        }
+        loaded.set(converted);
         DocumentModel model = context.getDocumentModel();
-        Map<String, Object> attributes = document.getAttributes();
-        // A full parse falls back to the first section title when there is no document title;
-        // only a real header title may become the page title.
-        if ((attributes.containsKey("doctitle") || attributes.containsKey("title"))
-                && document.getStructuredDoctitle() != null) {
-            model.setTitle(document.getStructuredDoctitle().getCombined());
+        Map<String, Object> attributes = converted.header();
+        if (converted.title() != null) {
+            model.setTitle(converted.title());
         }
         // The same rules as JBake's own AsciiDoc engine, so templates see the same keys.
         for (Map.Entry<String, Object> attribute : attributes.entrySet()) {
@@ -98,12 +109,12 @@ final class GuideMarkupEngine extends MarkupEngine {
     @Override
     public void processBody(ParserContext context) {
         Path page = context.getFile().toPath().toAbsolutePath().normalize();
-        Document document = loaded.get();
-        if (document == null) {
-            document = converter.load(page, context.getConfig().getAsciidoctorAttributes(), dataAttributes.get());
+        PageConverter.Converted converted = loaded.get();
+        if (converted == null) {               // JBake always calls processHeader first; be safe anyway
+            diagnostics.enter(page);
+            converted = converter.convert(page,
+                converter.load(page, context.getConfig().getAsciidoctorAttributes(), dataAttributes.get()));
         }
-        diagnostics.enter(page);
-        PageConverter.Converted converted = converter.convert(page, document);
         context.setBody(converted.html());
         sink.accept(new PageResult(new PageOutline(page, converted.title(), converted.sections()), converted.snippets()));
     }

@@ -63,6 +63,15 @@ final class PageConverter {
     }
 
     Converted convert(Path page, Document document) {
+        // The header as parsed: conversion replays body attribute entries, which must not leak
+        // into the page's model.
+        Map<String, Object> header = new LinkedHashMap<>(document.getAttributes());
+        String title = null;
+        // A full parse falls back to the first section title when there is no document title;
+        // only a real header title may become the page title.
+        if ((header.containsKey("doctitle") || header.containsKey("title")) && document.getStructuredDoctitle() != null) {
+            title = document.getStructuredDoctitle().getCombined();
+        }
         List<Block> blocks = codeBlocks(document);
         List<PageOutline.Section> sections = new ArrayList<>();
         for (StructuralNode node : document.findBy(Map.of("context", ":section"))) {
@@ -80,11 +89,6 @@ final class PageConverter {
             Block block = blocks.get(i);
             String text = i < shown.size() && shown.size() == blocks.size() ? shown.get(i) : block.getSource();
             snippets.add(snippet(page, block, text, lines));
-        }
-        Map<String, Object> header = new LinkedHashMap<>(document.getAttributes());
-        String title = null;
-        if (header.containsKey("doctitle") && document.getStructuredDoctitle() != null) {
-            title = document.getStructuredDoctitle().getCombined();
         }
         return new Converted(header, title, html, snippets, sections);
     }
