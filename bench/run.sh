@@ -14,7 +14,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 RUNS=5; SIZES="50 200 500"; WARM=1
 if [ "${1:-}" = "--quick" ]; then RUNS=3; SIZES="50 200"; fi
-RUNS=${BENCH_RUNS:-$RUNS}; SIZES=${BENCH_SIZES:-$SIZES}
+RUNS=${BENCH_RUNS:-$RUNS}; SIZES=${BENCH_SIZES-$SIZES}   # BENCH_SIZES="" measures the real guide only
 T=$root/target/bench
 CACHE=${BENCH_CACHE:-$root/target/bench-tools}
 TIMEOUT=${BENCH_TIMEOUT:-240}
@@ -137,7 +137,8 @@ done
 # ---------------------------------------------------------------- serve (warm)
 mkdir -p "$T/serve-classes"
 javac -d "$T/serve-classes" -cp "target/classes:target/lib/*" bench/serve/ServeBench.java || exit 1
-GUIDE_FLAGS=$(sed -n 's/^exec java \(.*\) -jar .*/\1/p' guide | sed "s#\$root#$root#g; s#\$jsa##g")
+# The launcher's flags (not its AppCDS archive: that is for the jar's class path, not this one).
+GUIDE_FLAGS=$(sed -n 's/^flags="\(.*\)"$/\1/p' guide)
 for n in 30 $(echo "$SIZES" | awk '{print $NF}'); do
   src=$(guide_dir "$n"); s=$T/s$n; rm -rf "$s"; mkdir -p "$s"
   cp -r "$src/content" "$src/templates" "$src/jbake.properties" "$s/"
