@@ -20,17 +20,18 @@ final class MemoizingContentStore extends ContentStore {
         super(type, name);
     }
 
-    @Override
-    public DocumentList<DocumentModel> getAllContent(String docType) {
-        return allContent.computeIfAbsent(docType + "\u0000all", k -> super.getAllContent(docType));
-    }
-
+    // getAllContent(type) delegates to this one, so memoizing it covers both.
     @Override
     public DocumentList<DocumentModel> getAllContent(String docType, boolean applyPaging) {
         if (applyPaging) {
             return super.getAllContent(docType, true);
         }
-        return allContent.computeIfAbsent(docType + "\u0000nopaging", k -> super.getAllContent(docType, false));
+        DocumentList<DocumentModel> known = allContent.get(docType);
+        if (known == null) {
+            known = super.getAllContent(docType, false);
+            allContent.put(docType, known);
+        }
+        return known;
     }
 
     @Override
