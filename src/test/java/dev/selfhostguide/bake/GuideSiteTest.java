@@ -41,6 +41,21 @@ class GuideSiteTest {
         assertTrue(result.pages().size() >= 10, "the guide has its chapters: " + result.pages().size());
     }
 
+    /**
+     * JBake's own AsciiDoc engine never boots: the whole test JVM, which bakes, checks and serves
+     * many times, holds one JRuby runtime (JRuby takes 4-7 s to start here).
+     */
+    @Test
+    void theProcessHasOneJRubyRuntime() throws Exception {
+        String histogram = (String) java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+            new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+            new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        long runtimes = histogram.lines().filter(l -> l.trim().endsWith(" org.jruby.Ruby")).count();
+        String line = histogram.lines().filter(l -> l.trim().endsWith(" org.jruby.Ruby")).findFirst().orElse("");
+        assertEquals(1, runtimes, "one histogram row for org.jruby.Ruby");
+        assertEquals("1", line.trim().split("\\s+")[1], "one instance of org.jruby.Ruby: " + line);
+    }
+
     @Test
     void everyPageIsReachableFromTheNavigation() throws IOException {
         Set<String> pages = htmlPages();
