@@ -26,7 +26,7 @@ public final class Bundle {
     /** The editions a bundle can have; one is included when its pages are in the site. */
     public static final List<SinglePage.Edition> EDITIONS = List.of(
         new SinglePage.Edition("en", "", NAME + ".html", "AgentOps self-hosting guide"),
-        new SinglePage.Edition("ko", "ko", NAME + "-ko.html", "AgentOps self-hosting guide (한국어)"));
+        new SinglePage.Edition("ko", "ko", NAME + "-ko.html", "AgentOps 자체 호스팅 가이드"));
 
     /** What was written, or the problems that stopped it. */
     public record Result(Path zip, long bytes, int files, long searchIndexBytes, List<ExternalReferenceScan.Problem> problems) {
