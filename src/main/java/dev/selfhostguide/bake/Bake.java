@@ -63,7 +63,7 @@ public final class Bake {
         this.runtime = runtime;
     }
 
-    /** Bakes the whole site into {@code staging}, which must not exist yet. */
+    /** Bakes the whole site into {@code staging}, a new empty folder (see SiteOutput.staging). */
     public Result bake(Path staging, Consumer<Path> progress) {
         return bake(staging, progress, Finish.NONE);
     }
