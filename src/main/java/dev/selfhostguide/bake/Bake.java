@@ -51,12 +51,21 @@ public final class Bake {
         Finish NONE = site -> { };
 
         void apply(Path site) throws IOException;
+
+        /**
+         * The same for a site of which only {@code pages} (HTML files of the site, rewritten or
+         * deleted) changed since the last {@link #apply} or update; by default the whole site again.
+         */
+        default void update(Path site, java.util.Collection<Path> pages) throws IOException {
+            apply(site);
+        }
     }
 
     private static final List<String> ADOC = List.of("ad", "adoc", "asciidoc");
 
     private final Project project;
     private final AsciidoctorRuntime runtime;
+    private LinkCheck links;
 
     public Bake(Project project, AsciidoctorRuntime runtime) {
         this.project = project;
@@ -126,9 +135,15 @@ public final class Bake {
         }
         findings.addAll(diagnostics.findings());
         if (findings.stream().noneMatch(Finding::isError)) {
-            findings.addAll(new LinkCheck(project, staging).run());
+            links = new LinkCheck(project, staging);
+            findings.addAll(links.run());
         }
         return new Result(staging, catalog, sorted(pages), inPageOrder(snippets), findings);
+    }
+
+    /** The link check of the last bake, with its tables, or {@code null} if it did not get that far. */
+    LinkCheck links() {
+        return links;
     }
 
     /** Converts every page without JBake and without writing anything: what {@code guide check} needs. */

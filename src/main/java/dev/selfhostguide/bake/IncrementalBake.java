@@ -88,6 +88,7 @@ public final class IncrementalBake {
     private DefaultJBakeConfiguration config;
     private DelegatingTemplateEngine templates;
     private IncludeGraph graph;
+    private LinkCheck links;
     private final List<Finding> siteFindings = new ArrayList<>();
     private final Map<Path, List<Finding>> pageFindings = new TreeMap<>();
     private final List<Finding> linkFindings = new ArrayList<>();
@@ -325,17 +326,32 @@ public final class IncrementalBake {
         }
         // What the last full bake said about these files is superseded by this rebuild.
         siteFindings.removeIf(f -> !SITE_WIDE.contains(f.check()) && touched.contains(f.file().toAbsolutePath().normalize()));
+        List<Finding> linksBefore = List.copyOf(linkFindings);
         linkFindings.clear();
         if (Files.isDirectory(site)) {
+            List<Path> html = new ArrayList<>();
+            for (Path page : pages) {
+                html.add(site.resolve(uri(page)));
+            }
+            for (Path page : removed) {
+                html.add(site.resolve(uri(page)));
+            }
             try {
-                finish.apply(site);             // the search index must know the rebuilt pages' text
+                finish.update(site, html);      // the search index must know the rebuilt pages' text
             } catch (IOException e) {
                 found.add(new Finding(site, 0, "bake", Finding.Severity.ERROR, "cannot finish the site: " + e.getMessage()));
             }
-            linkFindings.addAll(new LinkCheck(project, site).run());
+            if (links == null) {
+                links = new LinkCheck(project, site);
+                linkFindings.addAll(links.run());
+            } else {
+                linkFindings.addAll(links.update(site, html));
+            }
         }
+        Set<Finding> before = new HashSet<>(linksBefore);
         for (Finding f : linkFindings) {
-            if (touched.contains(f.file().toAbsolutePath().normalize())) {
+            // the rebuilt pages' links, and links elsewhere that these pages broke
+            if (touched.contains(f.file().toAbsolutePath().normalize()) || !before.contains(f)) {
                 found.add(f);
             }
         }
@@ -430,6 +446,7 @@ public final class IncrementalBake {
         // Page templates read content.* and guide_nav only; the store is there for JBake's API and
         // is never opened. A template that queries it fails, and that rebuild becomes a full one.
         templates = new DelegatingTemplateEngine(new MemoizingContentStore(config.getDatabaseStore(), config.getDatabasePath()), config);
+        links = bake.links();
         graph = new IncludeGraph(project.content());
         Map<String, String> attributes = catalog.attributes();
         for (Path page : bake.pages()) {

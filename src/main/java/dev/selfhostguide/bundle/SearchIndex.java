@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,6 +42,12 @@ public final class SearchIndex {
 
     record Section(int page, String anchor, String title, String text) { }
 
+    /**
+     * What one page contributes to the index, extracted once and kept by a caller that rebuilds
+     * the index often (its sections' page number is 0 until {@link #script(Collection)} numbers it).
+     */
+    record Entry(Page page, List<Section> sections) { }
+
     private final List<Page> pages = new ArrayList<>();
     private final List<Section> sections = new ArrayList<>();
 
@@ -58,6 +65,26 @@ public final class SearchIndex {
     }
 
     void add(String url, Document doc) {
+        add(entry(url, doc));
+    }
+
+    private void add(Entry entry) {
+        int page = pages.size();
+        pages.add(entry.page());
+        for (Section s : entry.sections()) {
+            sections.add(new Section(page, s.anchor(), s.title(), s.text()));
+        }
+    }
+
+    /** The index of these page entries, in this order: the text {@link #write(Path)} writes for them. */
+    static String script(Collection<Entry> entries) {
+        SearchIndex index = new SearchIndex();
+        entries.forEach(index::add);
+        return index.script();
+    }
+
+    /** One page's entry; {@code url} is its path relative to the site root. */
+    static Entry entry(String url, Document doc) {
         Element main = MAIN.stream().map(doc::selectFirst).filter(e -> e != null).findFirst().orElse(doc.body());
         main = main.clone();
         main.select(FURNITURE).remove();
@@ -67,23 +94,23 @@ public final class SearchIndex {
             h1.remove();
         }
         String lang = doc.selectFirst("html") == null ? "" : doc.selectFirst("html").attr("lang");
-        int page = pages.size();
-        pages.add(new Page(url, pageTitle, lang));
-        SectionCollector collector = new SectionCollector(page, pageTitle);
+        List<Section> found = new ArrayList<>();
+        SectionCollector collector = new SectionCollector(found, pageTitle);
         NodeTraversor.traverse(collector, main);
         collector.close();
+        return new Entry(new Page(url, pageTitle, lang), List.copyOf(found));
     }
 
     /** Walks a page in document order, cutting it at each linkable h2/h3. */
-    private final class SectionCollector implements NodeVisitor {
-        private final int page;
+    private static final class SectionCollector implements NodeVisitor {
+        private final List<Section> sections;
         private String anchor = "";
         private String title;
         private final StringBuilder text = new StringBuilder();
         private Element heading;
 
-        SectionCollector(int page, String pageTitle) {
-            this.page = page;
+        SectionCollector(List<Section> sections, String pageTitle) {
+            this.sections = sections;
             this.title = pageTitle;
         }
 
@@ -116,7 +143,7 @@ public final class SearchIndex {
         void close() {
             String body = text.toString().replaceAll("\\s+", " ").strip();
             if (!body.isEmpty() || !anchor.isEmpty()) {
-                sections.add(new Section(page, anchor, title, body));
+                sections.add(new Section(0, anchor, title, body));
             }
             text.setLength(0);
         }
