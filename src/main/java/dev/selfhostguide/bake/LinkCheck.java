@@ -42,6 +42,7 @@ final class LinkCheck {
     private final Map<Path, Set<String>> ids = new HashMap<>();
     private final Map<Path, List<Finding>> found = new TreeMap<>();
     private final Map<Path, Set<Path>> linksTo = new HashMap<>();
+    private final Map<Path, Set<Path>> anchorsTo = new HashMap<>();
 
     LinkCheck(Project project, Path site) {
         this.project = project;
@@ -53,6 +54,7 @@ final class LinkCheck {
         ids.clear();
         found.clear();
         linksTo.clear();
+        anchorsTo.clear();
         try (Stream<Path> walk = Files.walk(site)) {
             for (Path html : walk.filter(LinkCheck::isPage).sorted().toList()) {
                 check(html);
@@ -71,14 +73,32 @@ final class LinkCheck {
     List<Finding> update(Path site, Collection<Path> pages) {
         this.site = site;
         Set<Path> changed = new HashSet<>();
-        for (Path page : pages) {
-            Path relative = site.relativize(page.toAbsolutePath().normalize());
-            changed.add(relative);
-            ids.remove(relative);
+        Set<Path> appearedOrGone = new HashSet<>();
+        Set<Path> newAnchors = new HashSet<>();
+        try {
+            for (Path page : pages) {
+                Path relative = site.relativize(page.toAbsolutePath().normalize());
+                changed.add(relative);
+                Set<String> before = ids.remove(relative);
+                boolean exists = Files.isRegularFile(site.resolve(relative));
+                if (exists != found.containsKey(relative)) {
+                    appearedOrGone.add(relative);
+                } else if (exists && before != null && !before.equals(idsOf(site.resolve(relative)))) {
+                    newAnchors.add(relative);
+                }
+            }
+        } catch (IOException e) {
+            return List.of(new Finding(site, 0, ID, Finding.Severity.ERROR, "cannot read the baked site: " + e.getMessage()));
         }
+        // A link to a page that is still there can only change its verdict through the anchors.
         Set<Path> recheck = new TreeSet<>(changed);
         linksTo.forEach((from, to) -> {
-            if (!java.util.Collections.disjoint(to, changed)) {
+            if (!java.util.Collections.disjoint(to, appearedOrGone)) {
+                recheck.add(from);
+            }
+        });
+        anchorsTo.forEach((from, to) -> {
+            if (!java.util.Collections.disjoint(to, newAnchors)) {
                 recheck.add(from);
             }
         });
@@ -90,6 +110,7 @@ final class LinkCheck {
                 } else {
                     found.remove(relative);
                     linksTo.remove(relative);
+                    anchorsTo.remove(relative);
                 }
             }
         } catch (IOException e) {
@@ -112,8 +133,10 @@ final class LinkCheck {
         Path relative = site.relativize(html);
         List<Finding> findings = new ArrayList<>();
         Set<Path> targets = new HashSet<>();
+        Set<Path> anchored = new HashSet<>();
         found.put(relative, findings);
         linksTo.put(relative, targets);
+        anchorsTo.put(relative, anchored);
         Document doc = Jsoup.parse(html.toFile(), "UTF-8");
         for (Element el : doc.select("a[href], link[href], script[src], img[src], iframe[src], source[src], object[data]")) {
             String attr = el.hasAttr("href") ? "href" : el.hasAttr("src") ? "src" : "data";
@@ -161,6 +184,9 @@ final class LinkCheck {
                 target = html;
             }
             String fragment = uri.getFragment();
+            if (fragment != null && !fragment.isEmpty() && target.toString().endsWith(".html")) {
+                anchored.add(site.relativize(target));
+            }
             if (fragment != null && !fragment.isEmpty() && target.toString().endsWith(".html")
                     && !idsOf(target).contains(fragment)) {
                 findings.add(at(html, ref, "link to '" + ref + "': " + site.relativize(target)
