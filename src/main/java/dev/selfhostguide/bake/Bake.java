@@ -66,6 +66,18 @@ public final class Bake {
     private final Project project;
     private final AsciidoctorRuntime runtime;
     private LinkCheck links;
+    private Reuse reuse = (page, settings, attributes) -> null;
+    private Map<Path, PageConverter.Converted> conversions = Map.of();
+
+    /**
+     * A page converted by an earlier bake that converting again would give unchanged (the page and
+     * what it includes are the same, and so are these Asciidoctor settings and data attributes),
+     * or {@code null}.
+     */
+    @FunctionalInterface
+    interface Reuse {
+        PageConverter.Converted converted(Path page, List<String> settings, Map<String, String> attributes);
+    }
 
     public Bake(Project project, AsciidoctorRuntime runtime) {
         this.project = project;
@@ -101,8 +113,19 @@ public final class Bake {
                 .createDefaultJbakeConfiguration(project.root().toFile(), staging.toFile(), true);
             // JBake's crawler converts one page at a time; converting them all first, on every
             // core, leaves it only the model and the database to fill.
-            Map<Path, PageConverter.Converted> converted =
-                convertAll(pages(), converter, config.getAsciidoctorAttributes(), attributes, findings);
+            List<String> settings = config.getAsciidoctorAttributes();
+            Map<Path, PageConverter.Converted> converted = new java.util.concurrent.ConcurrentHashMap<>();
+            List<Path> toConvert = new ArrayList<>();
+            for (Path page : pages()) {
+                PageConverter.Converted earlier = reuse.converted(page, settings, attributes);
+                if (earlier != null) {
+                    converted.put(page, earlier);
+                } else {
+                    toConvert.add(page);
+                }
+            }
+            converted.putAll(convertAll(toConvert, converter, settings, attributes, findings));
+            conversions = converted;
             GuideMarkupEngine engine = new GuideMarkupEngine(converter, diagnostics, () -> attributes, page -> {
                 pages.add(page.outline());
                 snippets.addAll(page.snippets());
@@ -139,6 +162,17 @@ public final class Bake {
             findings.addAll(links.run());
         }
         return new Result(staging, catalog, sorted(pages), inPageOrder(snippets), findings);
+    }
+
+    /** The next bake takes the pages {@code reuse} knows as converted instead of converting them. */
+    Bake reusing(Reuse reuse) {
+        this.reuse = reuse;
+        return this;
+    }
+
+    /** Every page the last bake converted or reused. */
+    Map<Path, PageConverter.Converted> conversions() {
+        return conversions;
     }
 
     /** The link check of the last bake, with its tables, or {@code null} if it did not get that far. */

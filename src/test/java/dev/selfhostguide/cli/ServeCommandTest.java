@@ -306,4 +306,47 @@ class ServeCommandTest {
         IncrementalBake.Outcome fixed = bake.rebuild(List.of(plan), p -> { });
         assertEquals(List.of(), fixed.outstanding(), "the links resolve again");
     }
+
+    private static String mainOf(Path html) throws IOException {
+        return org.jsoup.Jsoup.parse(html.toFile(), "UTF-8").selectFirst("main").html();
+    }
+
+    @Test
+    @Timeout(240)
+    void aTemplateEditReRendersEveryPageWithTheSameContentsAndWhatChangedIsConvertedAgain() throws Exception {
+        GuideFixture fixture = fixture();
+        IncrementalBake bake = warm(fixture);
+        Path site = bake.site();
+        List<Path> pages;
+        try (Stream<Path> walk = Files.walk(site)) {
+            pages = walk.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        }
+        java.util.Map<Path, String> before = new java.util.HashMap<>();
+        for (Path html : pages) {
+            before.put(html, mainOf(html));
+        }
+        Path template = fixture.path("templates/page.ftl");
+        Files.writeString(template, GuideFixture.PAGE_TEMPLATE.replace("<main>", "<main data-template=\"v2\">"));
+        IncrementalBake.Outcome o = bake.rebuild(List.of(template), p -> { });
+        assertEquals(IncrementalBake.Kind.FULL, o.kind());
+        assertTrue(o.published(), o.found().toString());
+        assertEquals(List.of(), o.outstanding());
+        for (Path html : pages) {
+            if (before.get(html).contains("<h2")) {                  // a page, not an index JBake writes
+                assertTrue(Files.readString(html).contains("data-template=\"v2\""), html + " has the new template");
+                assertEquals(before.get(html), mainOf(html), html + " keeps its contents");
+            }
+        }
+        // A page edited in the same batch, and a file included behind the watcher's back, are converted again.
+        Path chapter = fixture.path("content/chapter-02.adoc");
+        Files.writeString(chapter, Files.readString(chapter).replace("Paragraph 0 of page 2", "Rewritten paragraph of page 2"));
+        fixture.write("content/examples/sample.env", "API_PORT=9911\n");
+        Files.writeString(template, GuideFixture.PAGE_TEMPLATE.replace("<main>", "<main data-template=\"v3\">"));
+        o = bake.rebuild(List.of(template, chapter), p -> { });
+        assertEquals(IncrementalBake.Kind.FULL, o.kind());
+        assertTrue(o.published(), o.found().toString());
+        assertTrue(Files.readString(site.resolve("chapter-02.html")).contains("Rewritten paragraph of page 2"));
+        assertTrue(Files.readString(site.resolve("included.html")).contains("API_PORT=9911"));
+        assertTrue(Files.readString(site.resolve("chapter-05.html")).contains("data-template=\"v3\""));
+    }
 }
