@@ -349,4 +349,21 @@ class ServeCommandTest {
         assertTrue(Files.readString(site.resolve("included.html")).contains("API_PORT=9911"));
         assertTrue(Files.readString(site.resolve("chapter-05.html")).contains("data-template=\"v3\""));
     }
+
+    @Test
+    @Timeout(240)
+    void linksToARemovedPageAreReportedAndClearedWhenItIsBack() throws Exception {
+        GuideFixture fixture = fixture();
+        IncrementalBake bake = warm(fixture);
+        Path plan = fixture.path("content/plan.adoc");
+        String original = Files.readString(plan);
+        Files.delete(plan);
+        IncrementalBake.Outcome gone = bake.rebuild(List.of(plan), p -> { });
+        assertEquals(IncrementalBake.Kind.PAGES, gone.kind());
+        assertTrue(gone.outstanding().stream().anyMatch(f -> f.check().equals("link") && f.file().endsWith("chapter-09.adoc")
+            && f.message().contains("not in the site")), gone.outstanding().toString());
+        Files.writeString(plan, original);
+        IncrementalBake.Outcome back = bake.rebuild(List.of(plan), p -> { });
+        assertEquals(List.of(), back.outstanding(), "the links resolve again");
+    }
 }
