@@ -35,9 +35,20 @@ public final class SiteFinish implements Bake.Finish {
         try (Stream<Path> walk = Files.walk(site)) {
             pages = walk.filter(SiteFinish::isPage).sorted().toList();
         }
-        for (Path html : pages) {
-            finish(site, html);
+        // Pages are independent: mark and read them on every core.
+        Map<Path, SearchIndex.Entry> found = new java.util.concurrent.ConcurrentHashMap<>();
+        try {
+            pages.parallelStream().forEach(html -> {
+                try {
+                    found.put(site.relativize(html), finish(site, html));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
+        entries.putAll(found);
         writeIndex(site);
         applied = true;
     }
@@ -51,7 +62,7 @@ public final class SiteFinish implements Bake.Finish {
         for (Path html : pages) {
             Path page = site.resolve(site.relativize(html.toAbsolutePath().normalize()));
             if (Files.isRegularFile(page) && isPage(page)) {
-                finish(site, page);
+                entries.put(site.relativize(page), finish(site, page));
             } else {
                 entries.remove(site.relativize(page));
             }
@@ -59,17 +70,15 @@ public final class SiteFinish implements Bake.Finish {
         writeIndex(site);
     }
 
-    /** Marks one page's external links (rewriting it only if any was new) and keeps its entry. */
-    private void finish(Path site, Path html) throws IOException {
+    /** Marks one page's external links (rewriting it only if any was new) and returns its entry. */
+    private static SearchIndex.Entry finish(Path site, Path html) throws IOException {
         Document doc = Jsoup.parse(html.toFile(), "UTF-8");
         if (ExternalLinks.mark(doc) > 0) {
             // No pretty printing: <pre> blocks and inline spacing must stay exactly as baked.
             doc.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8);
             Files.writeString(html, doc.outerHtml(), StandardCharsets.UTF_8);
-            doc = Jsoup.parse(html.toFile(), "UTF-8");       // index the page as a reader loads it
         }
-        Path relative = site.relativize(html);
-        entries.put(relative, SearchIndex.entry(relative.toString().replace('\\', '/'), doc));
+        return SearchIndex.entry(site.relativize(html).toString().replace('\\', '/'), doc);
     }
 
     private void writeIndex(Path site) throws IOException {
