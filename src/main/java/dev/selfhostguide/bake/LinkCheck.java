@@ -38,11 +38,11 @@ final class LinkCheck {
 
     private final Project project;
     private Path site;
-    /** Keyed by page path relative to the site. */
-    private final Map<Path, Set<String>> ids = new HashMap<>();
-    private final Map<Path, List<Finding>> found = new TreeMap<>();
-    private final Map<Path, Set<Path>> linksTo = new HashMap<>();
-    private final Map<Path, Set<Path>> anchorsTo = new HashMap<>();
+    /** Keyed by page path relative to the site; concurrent because {@link #run} checks pages on every core. */
+    private final Map<Path, Set<String>> ids = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Path, List<Finding>> found = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final Map<Path, Set<Path>> linksTo = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Path, Set<Path>> anchorsTo = new java.util.concurrent.ConcurrentHashMap<>();
 
     LinkCheck(Project project, Path site) {
         this.project = project;
@@ -56,9 +56,17 @@ final class LinkCheck {
         linksTo.clear();
         anchorsTo.clear();
         try (Stream<Path> walk = Files.walk(site)) {
-            for (Path html : walk.filter(LinkCheck::isPage).sorted().toList()) {
-                check(html);
-            }
+            List<Path> pages = walk.filter(LinkCheck::isPage).sorted().toList();
+            // Pages are checked independently (what they found is kept per page, in page order).
+            pages.parallelStream().forEach(html -> {
+                try {
+                    check(html);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            return List.of(new Finding(site, 0, ID, Finding.Severity.ERROR, "cannot read the baked site: " + e.getCause().getMessage()));
         } catch (IOException e) {
             return List.of(new Finding(site, 0, ID, Finding.Severity.ERROR, "cannot read the baked site: " + e.getMessage()));
         }
@@ -138,6 +146,7 @@ final class LinkCheck {
         linksTo.put(relative, targets);
         anchorsTo.put(relative, anchored);
         Document doc = Jsoup.parse(html.toFile(), "UTF-8");
+        ids.put(relative, idsIn(doc));          // what links into this page need; no second parse
         for (Element el : doc.select("a[href], link[href], script[src], img[src], iframe[src], source[src], object[data]")) {
             String attr = el.hasAttr("href") ? "href" : el.hasAttr("src") ? "src" : "data";
             String ref = el.attr(attr).strip();
@@ -199,11 +208,16 @@ final class LinkCheck {
         Path relative = site.relativize(html);
         Set<String> known = ids.get(relative);
         if (known == null) {
-            known = new HashSet<>();
-            for (Element el : Jsoup.parse(html.toFile(), "UTF-8").select("[id], a[name]")) {
-                known.add(el.hasAttr("id") ? el.id() : el.attr("name"));
-            }
+            known = idsIn(Jsoup.parse(html.toFile(), "UTF-8"));
             ids.put(relative, known);
+        }
+        return known;
+    }
+
+    private static Set<String> idsIn(Document doc) {
+        Set<String> known = new HashSet<>();
+        for (Element el : doc.select("[id], a[name]")) {
+            known.add(el.hasAttr("id") ? el.id() : el.attr("name"));
         }
         return known;
     }
