@@ -51,12 +51,33 @@ public final class Bake {
         Finish NONE = site -> { };
 
         void apply(Path site) throws IOException;
+
+        /**
+         * The same for a site of which only {@code pages} (HTML files of the site, rewritten or
+         * deleted) changed since the last {@link #apply} or update; by default the whole site again.
+         */
+        default void update(Path site, java.util.Collection<Path> pages) throws IOException {
+            apply(site);
+        }
     }
 
     private static final List<String> ADOC = List.of("ad", "adoc", "asciidoc");
 
     private final Project project;
     private final AsciidoctorRuntime runtime;
+    private LinkCheck links;
+    private Reuse reuse = (page, settings, attributes) -> null;
+    private Map<Path, PageConverter.Converted> conversions = Map.of();
+
+    /**
+     * A page converted by an earlier bake that converting again would give unchanged (the page and
+     * what it includes are the same, and so are these Asciidoctor settings and data attributes),
+     * or {@code null}.
+     */
+    @FunctionalInterface
+    interface Reuse {
+        PageConverter.Converted converted(Path page, List<String> settings, Map<String, String> attributes);
+    }
 
     public Bake(Project project, AsciidoctorRuntime runtime) {
         this.project = project;
@@ -92,8 +113,19 @@ public final class Bake {
                 .createDefaultJbakeConfiguration(project.root().toFile(), staging.toFile(), true);
             // JBake's crawler converts one page at a time; converting them all first, on every
             // core, leaves it only the model and the database to fill.
-            Map<Path, PageConverter.Converted> converted =
-                convertAll(pages(), converter, config.getAsciidoctorAttributes(), attributes, findings);
+            List<String> settings = config.getAsciidoctorAttributes();
+            Map<Path, PageConverter.Converted> converted = new java.util.concurrent.ConcurrentHashMap<>();
+            List<Path> toConvert = new ArrayList<>();
+            for (Path page : pages()) {
+                PageConverter.Converted earlier = reuse.converted(page, settings, attributes);
+                if (earlier != null) {
+                    converted.put(page, earlier);
+                } else {
+                    toConvert.add(page);
+                }
+            }
+            converted.putAll(convertAll(toConvert, converter, settings, attributes, findings));
+            conversions = converted;
             GuideMarkupEngine engine = new GuideMarkupEngine(converter, diagnostics, () -> attributes, page -> {
                 pages.add(page.outline());
                 snippets.addAll(page.snippets());
@@ -126,9 +158,26 @@ public final class Bake {
         }
         findings.addAll(diagnostics.findings());
         if (findings.stream().noneMatch(Finding::isError)) {
-            findings.addAll(new LinkCheck(project, staging).run());
+            links = new LinkCheck(project, staging);
+            findings.addAll(links.run());
         }
         return new Result(staging, catalog, sorted(pages), inPageOrder(snippets), findings);
+    }
+
+    /** The next bake takes the pages {@code reuse} knows as converted instead of converting them. */
+    Bake reusing(Reuse reuse) {
+        this.reuse = reuse;
+        return this;
+    }
+
+    /** Every page the last bake converted or reused. */
+    Map<Path, PageConverter.Converted> conversions() {
+        return conversions;
+    }
+
+    /** The link check of the last bake, with its tables, or {@code null} if it did not get that far. */
+    LinkCheck links() {
+        return links;
     }
 
     /** Converts every page without JBake and without writing anything: what {@code guide check} needs. */

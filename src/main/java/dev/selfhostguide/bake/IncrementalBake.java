@@ -88,6 +88,17 @@ public final class IncrementalBake {
     private DefaultJBakeConfiguration config;
     private DelegatingTemplateEngine templates;
     private IncludeGraph graph;
+    private LinkCheck links;
+    /** Pages the last full bake converted without a finding, as it converted them. */
+    private final Map<Path, Cached> conversions = new java.util.HashMap<>();
+    private List<String> settings = List.of();
+    /** What the checker said about the last published full bake's snippets. */
+    private List<Snippet> checkedSnippets = List.of();
+    private List<Finding> checkFindings = List.of();
+    private Map<String, String> checkedAttributes = Map.of();
+
+    /** A conversion, and the size and time of the page and each file it includes when it was kept. */
+    private record Cached(PageConverter.Converted converted, Map<String, String> attributes, Map<Path, List<Long>> stamps) { }
     private final List<Finding> siteFindings = new ArrayList<>();
     private final Map<Path, List<Finding>> pageFindings = new TreeMap<>();
     private final List<Finding> linkFindings = new ArrayList<>();
@@ -127,16 +138,34 @@ public final class IncrementalBake {
 
     /** A full bake with a new Oven into a staging folder, published over the site when it passed. */
     public synchronized Outcome full(Consumer<Path> progress) {
+        conversions.clear();
+        return full(progress, false);
+    }
+
+    /**
+     * @param reuse whether pages whose source, includes, Asciidoctor settings and data are as the
+     *              last full bake converted them keep that conversion (a template changed)
+     */
+    private Outcome full(Consumer<Path> progress, boolean reuse) {
         long start = System.nanoTime();
         Path staging = null;
         boolean published = false;
         try {
             staging = SiteOutput.staging(site);
             Bake bake = new Bake(project, runtime);
+            if (reuse) {
+                bake.reusing(this::reusable);
+            }
             Bake.Result baked = bake.bake(staging, progress, finish);
             List<Finding> found = new ArrayList<>(baked.findings());
+            List<Finding> checked = List.of();
             if (checker != null && baked.catalog() != null) {
-                found.addAll(checker.check(baked.snippets(), baked.catalog()));
+                // The same snippets with the same data get the same verdicts: a template edit
+                // that changed no page's conversion does not run the checks again.
+                boolean same = reuse && baked.snippets().equals(checkedSnippets)
+                    && baked.catalog().attributes().equals(checkedAttributes);
+                checked = same ? checkFindings : checker.check(baked.snippets(), baked.catalog());
+                found.addAll(checked);
             }
             siteFindings.clear();
             pageFindings.clear();
@@ -149,6 +178,9 @@ public final class IncrementalBake {
                 SiteOutput.publish(staging, site);
                 published = true;
                 adopt(bake, baked);
+                checkedSnippets = baked.snippets();
+                checkedAttributes = baked.catalog().attributes();
+                checkFindings = List.copyOf(checked);
                 for (Finding f : found) {
                     (LinkCheck.ID.equals(f.check()) ? linkFindings : siteFindings).add(f);
                 }
@@ -180,13 +212,17 @@ public final class IncrementalBake {
         Set<Path> pages = new TreeSet<>();
         Set<Path> removed = new TreeSet<>();
         Set<Path> files = new TreeSet<>();
+        Change full = null;
         for (Path raw : changed) {
             Path file = raw.toAbsolutePath().normalize();
             files.add(file);
-            switch (classify(file)) {
-                case FULL -> {
-                    return full(progress);
-                }
+            conversions.remove(file);
+            graph.pagesIncluding(file).forEach(conversions::remove);
+        }
+        for (Path file : files) {
+            Change change = classify(file);
+            switch (change) {
+                case FULL, TEMPLATE -> full = full == Change.FULL ? full : change;
                 case PAGE -> {
                     if (Files.isRegularFile(file)) {
                         pages.add(file);
@@ -203,17 +239,24 @@ public final class IncrementalBake {
                 }
             }
         }
+        if (full != null) {
+            // Templates and jbake.properties do not change what a page converts to (unless they
+            // change Asciidoctor's settings, which reusable() compares); data and content do.
+            return full(progress, full == Change.TEMPLATE);
+        }
         if (pages.isEmpty() && removed.isEmpty()) {
             return new Outcome(Kind.NOTHING, List.of(), false, List.of(), outstanding(), 0, System.nanoTime() - start);
         }
         return rebuildPages(pages, removed, files, progress, start);
     }
 
-    private enum Change { FULL, PAGE, EXAMPLE, IGNORED }
+    private enum Change { FULL, TEMPLATE, PAGE, EXAMPLE, IGNORED }
 
     private Change classify(Path file) {
-        if (file.equals(project.root().resolve("jbake.properties")) || file.startsWith(project.templates())
-                || file.startsWith(project.data())) {
+        if (file.equals(project.root().resolve("jbake.properties")) || file.startsWith(project.templates())) {
+            return Change.TEMPLATE;
+        }
+        if (file.startsWith(project.data())) {
             return Change.FULL;
         }
         if (!file.startsWith(project.content())) {
@@ -325,17 +368,32 @@ public final class IncrementalBake {
         }
         // What the last full bake said about these files is superseded by this rebuild.
         siteFindings.removeIf(f -> !SITE_WIDE.contains(f.check()) && touched.contains(f.file().toAbsolutePath().normalize()));
+        List<Finding> linksBefore = List.copyOf(linkFindings);
         linkFindings.clear();
         if (Files.isDirectory(site)) {
+            List<Path> html = new ArrayList<>();
+            for (Path page : pages) {
+                html.add(site.resolve(uri(page)));
+            }
+            for (Path page : removed) {
+                html.add(site.resolve(uri(page)));
+            }
             try {
-                finish.apply(site);             // the search index must know the rebuilt pages' text
+                finish.update(site, html);      // the search index must know the rebuilt pages' text
             } catch (IOException e) {
                 found.add(new Finding(site, 0, "bake", Finding.Severity.ERROR, "cannot finish the site: " + e.getMessage()));
             }
-            linkFindings.addAll(new LinkCheck(project, site).run());
+            if (links == null) {
+                links = new LinkCheck(project, site);
+                linkFindings.addAll(links.run());
+            } else {
+                linkFindings.addAll(links.update(site, html));
+            }
         }
+        Set<Finding> before = new HashSet<>(linksBefore);
         for (Finding f : linkFindings) {
-            if (touched.contains(f.file().toAbsolutePath().normalize())) {
+            // the rebuilt pages' links, and links elsewhere that these pages broke
+            if (touched.contains(f.file().toAbsolutePath().normalize()) || !before.contains(f)) {
                 found.add(f);
             }
         }
@@ -430,12 +488,48 @@ public final class IncrementalBake {
         // Page templates read content.* and guide_nav only; the store is there for JBake's API and
         // is never opened. A template that queries it fails, and that rebuild becomes a full one.
         templates = new DelegatingTemplateEngine(new MemoizingContentStore(config.getDatabaseStore(), config.getDatabasePath()), config);
+        links = bake.links();
         graph = new IncludeGraph(project.content());
         Map<String, String> attributes = catalog.attributes();
         for (Path page : bake.pages()) {
             graph.scan(page, attributes);
         }
+        settings = config.getAsciidoctorAttributes();
+        conversions.clear();
+        Set<Path> withFindings = new HashSet<>();
+        for (Finding f : baked.findings()) {
+            withFindings.add(f.file().toAbsolutePath().normalize());
+        }
+        bake.conversions().forEach((page, converted) -> {
+            Set<Path> sources = new TreeSet<>(graph.includes(page));
+            sources.add(page);
+            if (java.util.Collections.disjoint(sources, withFindings)) {
+                conversions.put(page, new Cached(converted, attributes, stamps(sources)));
+            }
+        });
         needsFull = false;
+    }
+
+    /** The last full bake's conversion of {@code page}, if converting it again would give the same. */
+    private PageConverter.Converted reusable(Path page, List<String> settings, Map<String, String> attributes) {
+        Cached cached = conversions.get(page.toAbsolutePath().normalize());
+        if (cached == null || !settings.equals(this.settings) || !attributes.equals(cached.attributes())
+                || !cached.stamps().equals(stamps(cached.stamps().keySet()))) {
+            return null;
+        }
+        return cached.converted();
+    }
+
+    private static Map<Path, List<Long>> stamps(Collection<Path> files) {
+        Map<Path, List<Long>> stamps = new TreeMap<>();
+        for (Path file : files) {
+            try {
+                stamps.put(file, List.of(Files.getLastModifiedTime(file).toMillis(), Files.size(file)));
+            } catch (IOException e) {
+                stamps.put(file, List.of());
+            }
+        }
+        return stamps;
     }
 
     private static String firstLine(Throwable e) {

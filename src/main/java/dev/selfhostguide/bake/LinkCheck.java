@@ -10,11 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -24,34 +27,126 @@ import org.jsoup.nodes.Element;
  * Checks the baked HTML, which Asciidoctor cannot: every cross-page link and anchor resolves to a
  * file and an id of the site, and nothing is loaded from outside it. Plain hyperlinks to upstream
  * sources are allowed. A broken link is reported at the line of the page source that wrote it.
+ *
+ * <p>An instance keeps, per page, what it found, which pages it links to and which anchors it
+ * has, so that after some pages changed ({@link #update}) only the links from them and the links
+ * to them are checked again.
  */
 final class LinkCheck {
 
     static final String ID = "link";
 
     private final Project project;
-    private final Path site;
-    private final Map<Path, Set<String>> ids = new HashMap<>();
+    private Path site;
+    /** Keyed by page path relative to the site; concurrent because {@link #run} checks pages on every core. */
+    private final Map<Path, Set<String>> ids = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Path, List<Finding>> found = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final Map<Path, Set<Path>> linksTo = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Path, Set<Path>> anchorsTo = new java.util.concurrent.ConcurrentHashMap<>();
 
     LinkCheck(Project project, Path site) {
         this.project = project;
         this.site = site;
     }
 
+    /** Checks every page of the site. */
     List<Finding> run() {
-        List<Finding> findings = new ArrayList<>();
+        ids.clear();
+        found.clear();
+        linksTo.clear();
+        anchorsTo.clear();
         try (Stream<Path> walk = Files.walk(site)) {
-            for (Path html : walk.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
-                check(html, findings);
-            }
+            List<Path> pages = walk.filter(LinkCheck::isPage).sorted().toList();
+            // Pages are checked independently (what they found is kept per page, in page order).
+            pages.parallelStream().forEach(html -> {
+                try {
+                    check(html);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            return List.of(new Finding(site, 0, ID, Finding.Severity.ERROR, "cannot read the baked site: " + e.getCause().getMessage()));
         } catch (IOException e) {
-            findings.add(new Finding(site, 0, ID, Finding.Severity.ERROR, "cannot read the baked site: " + e.getMessage()));
+            return List.of(new Finding(site, 0, ID, Finding.Severity.ERROR, "cannot read the baked site: " + e.getMessage()));
         }
-        return findings;
+        return all();
     }
 
-    private void check(Path html, List<Finding> findings) throws IOException {
+    /**
+     * After {@code pages} (HTML files, rewritten or deleted) changed in {@code site} (the site the
+     * last run checked, or where it was moved to): checks the links from them and the links of
+     * other pages to them, and returns what the whole site has now, as {@link #run} would.
+     */
+    List<Finding> update(Path site, Collection<Path> pages) {
+        this.site = site;
+        Set<Path> changed = new HashSet<>();
+        Set<Path> appearedOrGone = new HashSet<>();
+        Set<Path> newAnchors = new HashSet<>();
+        try {
+            for (Path page : pages) {
+                Path relative = site.relativize(page.toAbsolutePath().normalize());
+                changed.add(relative);
+                Set<String> before = ids.remove(relative);
+                boolean exists = Files.isRegularFile(site.resolve(relative));
+                if (exists != found.containsKey(relative)) {
+                    appearedOrGone.add(relative);
+                } else if (exists && before != null && !before.equals(idsOf(site.resolve(relative)))) {
+                    newAnchors.add(relative);
+                }
+            }
+        } catch (IOException e) {
+            return List.of(new Finding(site, 0, ID, Finding.Severity.ERROR, "cannot read the baked site: " + e.getMessage()));
+        }
+        // A link to a page that is still there can only change its verdict through the anchors.
+        Set<Path> recheck = new TreeSet<>(changed);
+        linksTo.forEach((from, to) -> {
+            if (!java.util.Collections.disjoint(to, appearedOrGone)) {
+                recheck.add(from);
+            }
+        });
+        anchorsTo.forEach((from, to) -> {
+            if (!java.util.Collections.disjoint(to, newAnchors)) {
+                recheck.add(from);
+            }
+        });
+        try {
+            for (Path relative : recheck) {
+                Path html = site.resolve(relative);
+                if (Files.isRegularFile(html) && isPage(html)) {
+                    check(html);
+                } else {
+                    found.remove(relative);
+                    linksTo.remove(relative);
+                    anchorsTo.remove(relative);
+                }
+            }
+        } catch (IOException e) {
+            return List.of(new Finding(site, 0, ID, Finding.Severity.ERROR, "cannot read the baked site: " + e.getMessage()));
+        }
+        return all();
+    }
+
+    private List<Finding> all() {
+        List<Finding> all = new ArrayList<>();
+        found.values().forEach(all::addAll);
+        return all;
+    }
+
+    private static boolean isPage(Path p) {
+        return p.toString().endsWith(".html");
+    }
+
+    private void check(Path html) throws IOException {
+        Path relative = site.relativize(html);
+        List<Finding> findings = new ArrayList<>();
+        Set<Path> targets = new HashSet<>();
+        Set<Path> anchored = new HashSet<>();
+        found.put(relative, findings);
+        linksTo.put(relative, targets);
+        anchorsTo.put(relative, anchored);
         Document doc = Jsoup.parse(html.toFile(), "UTF-8");
+        ids.put(relative, idsIn(doc));          // what links into this page need; no second parse
         for (Element el : doc.select("a[href], link[href], script[src], img[src], iframe[src], source[src], object[data]")) {
             String attr = el.hasAttr("href") ? "href" : el.hasAttr("src") ? "src" : "data";
             String ref = el.attr(attr).strip();
@@ -81,8 +176,14 @@ final class LinkCheck {
             String path = uri.getRawPath() == null ? "" : URLDecoder.decode(uri.getRawPath(), StandardCharsets.UTF_8);
             if (!path.isEmpty()) {
                 target = target.resolve(path).normalize();
+                if (target.startsWith(site)) {
+                    targets.add(site.relativize(target));       // also when it is not there (yet)
+                }
                 if (Files.isDirectory(target)) {
                     target = target.resolve("index.html");
+                    if (target.startsWith(site)) {
+                        targets.add(site.relativize(target));
+                    }
                 }
                 if (!target.startsWith(site) || !Files.isRegularFile(target)) {
                     findings.add(at(html, ref, "link to '" + ref + "', which is not in the site"));
@@ -92,6 +193,9 @@ final class LinkCheck {
                 target = html;
             }
             String fragment = uri.getFragment();
+            if (fragment != null && !fragment.isEmpty() && target.toString().endsWith(".html")) {
+                anchored.add(site.relativize(target));
+            }
             if (fragment != null && !fragment.isEmpty() && target.toString().endsWith(".html")
                     && !idsOf(target).contains(fragment)) {
                 findings.add(at(html, ref, "link to '" + ref + "': " + site.relativize(target)
@@ -101,13 +205,19 @@ final class LinkCheck {
     }
 
     private Set<String> idsOf(Path html) throws IOException {
-        Set<String> known = ids.get(html);
+        Path relative = site.relativize(html);
+        Set<String> known = ids.get(relative);
         if (known == null) {
-            known = new HashSet<>();
-            for (Element el : Jsoup.parse(html.toFile(), "UTF-8").select("[id], a[name]")) {
-                known.add(el.hasAttr("id") ? el.id() : el.attr("name"));
-            }
-            ids.put(html, known);
+            known = idsIn(Jsoup.parse(html.toFile(), "UTF-8"));
+            ids.put(relative, known);
+        }
+        return known;
+    }
+
+    private static Set<String> idsIn(Document doc) {
+        Set<String> known = new HashSet<>();
+        for (Element el : doc.select("[id], a[name]")) {
+            known.add(el.hasAttr("id") ? el.id() : el.attr("name"));
         }
         return known;
     }

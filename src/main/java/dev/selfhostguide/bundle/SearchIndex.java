@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,8 +42,39 @@ public final class SearchIndex {
 
     record Section(int page, String anchor, String title, String text) { }
 
-    private final List<Page> pages = new ArrayList<>();
-    private final List<Section> sections = new ArrayList<>();
+    /**
+     * What one page contributes to the index, extracted once and kept by a caller that rebuilds
+     * the index often (its sections' page number is 0 until {@link #script(Collection)} numbers it).
+     */
+    record Entry(Page page, List<Section> sections, List<String> rows, List<Map<String, Integer>> scores) {
+
+        /** With each section's JSON row (after its page number) and term scores, worked out once. */
+        static Entry of(Page page, List<Section> sections) {
+            List<String> rows = new ArrayList<>();
+            List<Map<String, Integer>> scores = new ArrayList<>();
+            for (Section section : sections) {
+                StringBuilder row = new StringBuilder();
+                Json.string(row, section.anchor());
+                row.append(',');
+                Json.string(row, section.title());
+                row.append(',');
+                Json.string(row, section.text());
+                rows.add(row.append(']').toString());
+                Map<String, Integer> terms = new java.util.HashMap<>();
+                for (String term : Tokens.terms(section.text())) {
+                    terms.merge(term, 1, Integer::sum);
+                }
+                String heading = section.title() + (section.anchor().isEmpty() ? "" : " " + page.title());
+                for (String term : Tokens.terms(heading)) {
+                    terms.merge(term, TITLE_WEIGHT, Integer::sum);
+                }
+                scores.add(Map.copyOf(terms));
+            }
+            return new Entry(page, List.copyOf(sections), List.copyOf(rows), List.copyOf(scores));
+        }
+    }
+
+    private final List<Entry> entries = new ArrayList<>();
 
     /** Reads every page of {@code site} and writes {@code site/search-index.js}; returns that file. */
     public static Path write(Path site) throws IOException {
@@ -58,6 +90,22 @@ public final class SearchIndex {
     }
 
     void add(String url, Document doc) {
+        add(entry(url, doc));
+    }
+
+    private void add(Entry entry) {
+        entries.add(entry);
+    }
+
+    /** The index of these page entries, in this order: the text {@link #write(Path)} writes for them. */
+    static String script(Collection<Entry> entries) {
+        SearchIndex index = new SearchIndex();
+        entries.forEach(index::add);
+        return index.script();
+    }
+
+    /** One page's entry; {@code url} is its path relative to the site root. */
+    static Entry entry(String url, Document doc) {
         Element main = MAIN.stream().map(doc::selectFirst).filter(e -> e != null).findFirst().orElse(doc.body());
         main = main.clone();
         main.select(FURNITURE).remove();
@@ -67,23 +115,23 @@ public final class SearchIndex {
             h1.remove();
         }
         String lang = doc.selectFirst("html") == null ? "" : doc.selectFirst("html").attr("lang");
-        int page = pages.size();
-        pages.add(new Page(url, pageTitle, lang));
-        SectionCollector collector = new SectionCollector(page, pageTitle);
+        List<Section> found = new ArrayList<>();
+        SectionCollector collector = new SectionCollector(found, pageTitle);
         NodeTraversor.traverse(collector, main);
         collector.close();
+        return Entry.of(new Page(url, pageTitle, lang), found);
     }
 
     /** Walks a page in document order, cutting it at each linkable h2/h3. */
-    private final class SectionCollector implements NodeVisitor {
-        private final int page;
+    private static final class SectionCollector implements NodeVisitor {
+        private final List<Section> sections;
         private String anchor = "";
         private String title;
         private final StringBuilder text = new StringBuilder();
         private Element heading;
 
-        SectionCollector(int page, String pageTitle) {
-            this.page = page;
+        SectionCollector(List<Section> sections, String pageTitle) {
+            this.sections = sections;
             this.title = pageTitle;
         }
 
@@ -116,32 +164,16 @@ public final class SearchIndex {
         void close() {
             String body = text.toString().replaceAll("\\s+", " ").strip();
             if (!body.isEmpty() || !anchor.isEmpty()) {
-                sections.add(new Section(page, anchor, title, body));
+                sections.add(new Section(0, anchor, title, body));
             }
             text.setLength(0);
         }
     }
 
-    /** term -> section index -> score; TreeMap so terms come out sorted (by UTF-16 units, as JS compares). */
-    private Map<String, TreeMap<Integer, Integer>> postings() {
-        Map<String, TreeMap<Integer, Integer>> terms = new TreeMap<>();
-        for (int s = 0; s < sections.size(); s++) {
-            Section section = sections.get(s);
-            for (String term : Tokens.terms(section.text())) {
-                terms.computeIfAbsent(term, t -> new TreeMap<>()).merge(s, 1, Integer::sum);
-            }
-            String heading = section.title() + (section.anchor().isEmpty() ? "" : " " + pages.get(section.page()).title());
-            for (String term : Tokens.terms(heading)) {
-                terms.computeIfAbsent(term, t -> new TreeMap<>()).merge(s, TITLE_WEIGHT, Integer::sum);
-            }
-        }
-        return terms;
-    }
-
     String script() {
         StringBuilder out = new StringBuilder(VARIABLE).append(" = {\"version\":1,\n\"pages\":[");
-        for (int i = 0; i < pages.size(); i++) {
-            Page p = pages.get(i);
+        for (int i = 0; i < entries.size(); i++) {
+            Page p = entries.get(i).page();
             out.append(i == 0 ? "\n" : ",\n").append('[');
             Json.string(out, p.url());
             out.append(',');
@@ -151,17 +183,21 @@ public final class SearchIndex {
             out.append(']');
         }
         out.append("],\n\"sections\":[");
-        for (int i = 0; i < sections.size(); i++) {
-            Section s = sections.get(i);
-            out.append(i == 0 ? "\n" : ",\n").append('[').append(s.page()).append(',');
-            Json.string(out, s.anchor());
-            out.append(',');
-            Json.string(out, s.title());
-            out.append(',');
-            Json.string(out, s.text());
-            out.append(']');
+        // term -> "section,score" pairs in section order; TreeMap so terms come out sorted (by
+        // UTF-16 units, as JS compares).
+        Map<String, StringBuilder> postings = new TreeMap<>();
+        int section = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            for (int j = 0; j < entry.rows().size(); j++, section++) {
+                out.append(section == 0 ? "\n" : ",\n").append('[').append(i).append(',').append(entry.rows().get(j));
+                int s = section;
+                entry.scores().get(j).forEach((term, score) -> {
+                    StringBuilder list = postings.computeIfAbsent(term, t -> new StringBuilder());
+                    list.append(list.length() == 0 ? "" : ",").append(s).append(',').append(score);
+                });
+            }
         }
-        Map<String, TreeMap<Integer, Integer>> postings = postings();
         out.append("],\n\"terms\":[");
         boolean first = true;
         for (String term : postings.keySet()) {
@@ -171,20 +207,20 @@ public final class SearchIndex {
         }
         out.append("],\n\"postings\":[");
         first = true;
-        for (TreeMap<Integer, Integer> list : postings.values()) {
-            out.append(first ? "[" : ",\n[");
+        for (StringBuilder list : postings.values()) {
+            out.append(first ? "[" : ",\n[").append(list).append(']');
             first = false;
-            boolean firstPair = true;
-            for (Map.Entry<Integer, Integer> e : list.entrySet()) {
-                out.append(firstPair ? "" : ",").append(e.getKey()).append(',').append(e.getValue());
-                firstPair = false;
-            }
-            out.append(']');
         }
         return out.append("]};\n").toString();
     }
 
     List<Section> sections() {
-        return List.copyOf(sections);
+        List<Section> all = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            for (Section section : entries.get(i).sections()) {
+                all.add(new Section(i, section.anchor(), section.title(), section.text()));
+            }
+        }
+        return all;
     }
 }

@@ -2,17 +2,91 @@ package dev.selfhostguide.bundle;
 
 import dev.selfhostguide.bake.Bake;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 /**
  * The stage between the bake and publishing, the same for the hosted site and the bundle: mark
- * external links, then write the search index (last, so it reads the pages as published).
+ * external links, then write the search index (from the pages as marked, so as published).
+ *
+ * <p>An instance keeps each page's search-index entry, so that after a few pages were rebuilt
+ * ({@link #update}) only those are read again; the index it writes is the one {@link #apply}
+ * would write for the same site.
  */
 public final class SiteFinish implements Bake.Finish {
 
+    /** Page path relative to the site (sorted as a walk of the site sorts them) to its entry. */
+    private final Map<Path, SearchIndex.Entry> entries = new TreeMap<>();
+    private boolean applied;
+
     @Override
-    public void apply(Path site) throws IOException {
-        ExternalLinks.mark(site);
-        SearchIndex.write(site);
+    public synchronized void apply(Path site) throws IOException {
+        entries.clear();
+        List<Path> pages;
+        try (Stream<Path> walk = Files.walk(site)) {
+            pages = walk.filter(SiteFinish::isPage).sorted().toList();
+        }
+        // Pages are independent: mark and read them on every core.
+        Map<Path, SearchIndex.Entry> found = new java.util.concurrent.ConcurrentHashMap<>();
+        try {
+            pages.parallelStream().forEach(html -> {
+                try {
+                    found.put(site.relativize(html), finish(site, html));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        entries.putAll(found);
+        writeIndex(site);
+        applied = true;
+    }
+
+    @Override
+    public synchronized void update(Path site, Collection<Path> pages) throws IOException {
+        if (!applied) {
+            apply(site);
+            return;
+        }
+        for (Path html : pages) {
+            Path page = site.resolve(site.relativize(html.toAbsolutePath().normalize()));
+            if (Files.isRegularFile(page) && isPage(page)) {
+                entries.put(site.relativize(page), finish(site, page));
+            } else {
+                entries.remove(site.relativize(page));
+            }
+        }
+        writeIndex(site);
+    }
+
+    /** Marks one page's external links (rewriting it only if any was new) and returns its entry. */
+    private static SearchIndex.Entry finish(Path site, Path html) throws IOException {
+        Document doc = Jsoup.parse(html.toFile(), "UTF-8");
+        if (ExternalLinks.mark(doc) > 0) {
+            // No pretty printing: <pre> blocks and inline spacing must stay exactly as baked.
+            doc.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8);
+            Files.writeString(html, doc.outerHtml(), StandardCharsets.UTF_8);
+        }
+        return SearchIndex.entry(site.relativize(html).toString().replace('\\', '/'), doc);
+    }
+
+    private void writeIndex(Path site) throws IOException {
+        Files.writeString(site.resolve(SearchIndex.FILE), SearchIndex.script(new ArrayList<>(entries.values())),
+            StandardCharsets.US_ASCII);
+    }
+
+    private static boolean isPage(Path p) {
+        return p.toString().endsWith(".html");
     }
 }

@@ -246,4 +246,124 @@ class ServeCommandTest {
         assertEquals(2, GuideFixture.runIn("serve", "--port", "70000").exitCode());
         assertEquals(2, GuideFixture.runIn("serve", "extra.adoc").exitCode());
     }
+
+    /** The rebuilder serve runs, with the finish serve gives it, after its first full bake. */
+    private IncrementalBake warm(GuideFixture fixture) {
+        IncrementalBake bake = new IncrementalBake(new dev.selfhostguide.content.Project(fixture.root()),
+            dev.selfhostguide.bake.AsciidoctorRuntime.shared(), null, new dev.selfhostguide.bundle.SiteFinish());
+        IncrementalBake.Outcome first = bake.full(p -> { });
+        assertTrue(first.published(), first.found().toString());
+        return bake;
+    }
+
+    /** What a fresh {@code guide build} writes for the same sources, in a folder of its own. */
+    private Path freshBuild(GuideFixture fixture, String name) throws IOException {
+        Path out = dir.resolve(name);
+        dev.selfhostguide.bake.Bake.Result result = new dev.selfhostguide.bake.Bake(
+            new dev.selfhostguide.content.Project(fixture.root()), dev.selfhostguide.bake.AsciidoctorRuntime.shared())
+            .bake(out, p -> { }, new dev.selfhostguide.bundle.SiteFinish());
+        assertFalse(result.failed(), result.findings().toString());
+        return out;
+    }
+
+    @Test
+    @Timeout(240)
+    void aPageRebuildWritesTheSearchIndexAFreshBuildWrites() throws Exception {
+        GuideFixture fixture = fixture();
+        IncrementalBake bake = warm(fixture);
+        Path page = fixture.path("content/chapter-03.adoc");
+        fixture.write("content/chapter-03.adoc", page("Chapter three, renamed", "chapter-3-a",
+            "Brand new words zyxwvut.\n\n[#chapter-3-b]\n== Another\n\nSee https://example.org/upstream[upstream].\n"));
+        Files.delete(fixture.path("content/chapter-07.adoc"));
+        IncrementalBake.Outcome o = bake.rebuild(List.of(page, fixture.path("content/chapter-07.adoc")), p -> { });
+        assertEquals(IncrementalBake.Kind.PAGES, o.kind());
+        assertFalse(o.failed(), o.found().toString());
+        Path site = bake.site();
+        String html = Files.readString(site.resolve("chapter-03.html"));
+        assertTrue(html.contains("rel=\"external\""), "the rebuilt page's external link is marked");
+        Path fresh = freshBuild(fixture, "fresh");
+        String index = Files.readString(site.resolve(dev.selfhostguide.bundle.SearchIndex.FILE));
+        assertTrue(index.contains("zyxwvut") && !index.contains("chapter-07.html"), index);
+        assertEquals(Files.readString(fresh.resolve(dev.selfhostguide.bundle.SearchIndex.FILE)), index);
+    }
+
+    @Test
+    @Timeout(240)
+    void aLinkToAnAnchorTheRebuiltPageRemovedIsReportedAndClearedWhenItIsBack() throws Exception {
+        GuideFixture fixture = fixture();
+        IncrementalBake bake = warm(fixture);
+        Path plan = fixture.path("content/plan.adoc");
+        String original = Files.readString(plan);
+        Files.writeString(plan, original.replace("[#plan-ports]", "[#plan-ports-moved]"));
+        IncrementalBake.Outcome broken = bake.rebuild(List.of(plan), p -> { });
+        assertEquals(IncrementalBake.Kind.PAGES, broken.kind());
+        List<dev.selfhostguide.snippets.Finding> links = broken.outstanding().stream()
+            .filter(f -> f.check().equals("link")).toList();
+        assertTrue(links.stream().anyMatch(f -> f.file().endsWith("index.adoc") && f.message().contains("plan-ports")), links.toString());
+        assertTrue(links.stream().anyMatch(f -> f.file().endsWith("chapter-05.adoc")), links.toString());
+        assertTrue(broken.found().containsAll(links), "what this rebuild broke is in what it found");
+        Files.writeString(plan, original);
+        IncrementalBake.Outcome fixed = bake.rebuild(List.of(plan), p -> { });
+        assertEquals(List.of(), fixed.outstanding(), "the links resolve again");
+    }
+
+    private static String mainOf(Path html) throws IOException {
+        return org.jsoup.Jsoup.parse(html.toFile(), "UTF-8").selectFirst("main").html();
+    }
+
+    @Test
+    @Timeout(240)
+    void aTemplateEditReRendersEveryPageWithTheSameContentsAndWhatChangedIsConvertedAgain() throws Exception {
+        GuideFixture fixture = fixture();
+        IncrementalBake bake = warm(fixture);
+        Path site = bake.site();
+        List<Path> pages;
+        try (Stream<Path> walk = Files.walk(site)) {
+            pages = walk.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        }
+        java.util.Map<Path, String> before = new java.util.HashMap<>();
+        for (Path html : pages) {
+            before.put(html, mainOf(html));
+        }
+        Path template = fixture.path("templates/page.ftl");
+        Files.writeString(template, GuideFixture.PAGE_TEMPLATE.replace("<main>", "<main data-template=\"v2\">"));
+        IncrementalBake.Outcome o = bake.rebuild(List.of(template), p -> { });
+        assertEquals(IncrementalBake.Kind.FULL, o.kind());
+        assertTrue(o.published(), o.found().toString());
+        assertEquals(List.of(), o.outstanding());
+        for (Path html : pages) {
+            if (before.get(html).contains("<h2")) {                  // a page, not an index JBake writes
+                assertTrue(Files.readString(html).contains("data-template=\"v2\""), html + " has the new template");
+                assertEquals(before.get(html), mainOf(html), html + " keeps its contents");
+            }
+        }
+        // A page edited in the same batch, and a file included behind the watcher's back, are converted again.
+        Path chapter = fixture.path("content/chapter-02.adoc");
+        Files.writeString(chapter, Files.readString(chapter).replace("Paragraph 0 of page 2", "Rewritten paragraph of page 2"));
+        fixture.write("content/examples/sample.env", "API_PORT=9911\n");
+        Files.writeString(template, GuideFixture.PAGE_TEMPLATE.replace("<main>", "<main data-template=\"v3\">"));
+        o = bake.rebuild(List.of(template, chapter), p -> { });
+        assertEquals(IncrementalBake.Kind.FULL, o.kind());
+        assertTrue(o.published(), o.found().toString());
+        assertTrue(Files.readString(site.resolve("chapter-02.html")).contains("Rewritten paragraph of page 2"));
+        assertTrue(Files.readString(site.resolve("included.html")).contains("API_PORT=9911"));
+        assertTrue(Files.readString(site.resolve("chapter-05.html")).contains("data-template=\"v3\""));
+    }
+
+    @Test
+    @Timeout(240)
+    void linksToARemovedPageAreReportedAndClearedWhenItIsBack() throws Exception {
+        GuideFixture fixture = fixture();
+        IncrementalBake bake = warm(fixture);
+        Path plan = fixture.path("content/plan.adoc");
+        String original = Files.readString(plan);
+        Files.delete(plan);
+        IncrementalBake.Outcome gone = bake.rebuild(List.of(plan), p -> { });
+        assertEquals(IncrementalBake.Kind.PAGES, gone.kind());
+        assertTrue(gone.outstanding().stream().anyMatch(f -> f.check().equals("link") && f.file().endsWith("chapter-09.adoc")
+            && f.message().contains("not in the site")), gone.outstanding().toString());
+        Files.writeString(plan, original);
+        IncrementalBake.Outcome back = bake.rebuild(List.of(plan), p -> { });
+        assertEquals(List.of(), back.outstanding(), "the links resolve again");
+    }
 }
