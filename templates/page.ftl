@@ -1,9 +1,9 @@
 <#-- The one page template: header with search, chapter navigation, the page, prev/next. -->
 <#-- Everything degrades to defaults: a missing model value must never fail the bake. -->
-<#assign siteName = "AgentOps self-hosting guide">
 <#assign root = content.rootpath!"">
 <#assign uri = content.uri!"">
 <#assign isKo = uri?starts_with("ko/")>
+<#assign siteName = isKo?then("AgentOps 자체 호스팅 가이드", "AgentOps self-hosting guide")>
 <#assign lang = isKo?then("ko", "en")>
 <#-- The page's name without the language folder, to find it in the chapter order. -->
 <#assign pageUri = isKo?then(uri?remove_beginning("ko/"), uri)>
