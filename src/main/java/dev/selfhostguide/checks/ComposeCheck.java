@@ -136,6 +136,7 @@ public final class ComposeCheck implements Check {
          * the collector file was removed (the guide's way), so the collector's services merge normally.
          */
         private final boolean includeRemoved;
+        private final VariableCatalog variables;
 
         FileCheck(Snippet snippet, CheckContext context, Upstream upstream, List<Finding> findings) {
             this.snippet = snippet;
@@ -144,6 +145,7 @@ public final class ComposeCheck implements Check {
             this.findings = findings;
             this.upstreamPorts = "upstream".equals(snippet.attribute("ports").orElse(""));
             this.includeRemoved = "removed".equals(snippet.attribute("upstream-include").orElse(""));
+            this.variables = new VariableCatalog(context.catalog());
         }
 
         void error(Node at, String message) {
@@ -273,7 +275,6 @@ public final class ComposeCheck implements Check {
          * service definition does not pass it (upstream's compose never passes AUTH_COOKIE_SECRET).
          */
         private void variables(String service, Node keyNode, Map<String, NodeTuple> entries, boolean override) {
-            VariableCatalog variables = new VariableCatalog(context.catalog());
             String component = componentOf(service);
             if (component == null || !variables.hasComponent(component)) {
                 return;
