@@ -204,10 +204,7 @@ public final class Bake {
             }
             pages.add(new PageOutline(page, one.title(), one.sections()));
             snippets.addAll(one.snippets());
-            if ("draft".equals(one.header().get("jbake-status"))) {
-                diagnostics.add(new Finding(page, Diagnostics.firstLineContaining(page, ":jbake-status:"), "draft",
-                    Finding.Severity.ERROR, "the page is left in draft; set :jbake-status: published"));
-            }
+            GuideMarkupEngine.leftInDraft(page, one.header()).ifPresent(diagnostics::add);
             progress.accept(page);
         }
         findings.addAll(diagnostics.findings());

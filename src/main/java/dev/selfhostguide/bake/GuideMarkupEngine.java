@@ -97,13 +97,17 @@ final class GuideMarkupEngine extends MarkupEngine {
         if (Editions.counterpart(contentRoot(context), page).filter(java.nio.file.Files::isRegularFile).isPresent()) {
             model.put("translation", "true");
         }
-        Object status = attributes.get("jbake-status");
-        if ("draft".equals(status)) {
-            int line = Diagnostics.firstLineContaining(page, ":jbake-status:");
-            diagnostics.add(new Finding(page, line, "draft", Finding.Severity.ERROR,
-                "the page is left in draft, so the site would publish it as a -draft page; "
-                    + "set :jbake-status: published or move it out of content/"));
+        leftInDraft(page, attributes).ifPresent(diagnostics::add);
+    }
+
+    /** A page whose header says draft: JBake would publish it as a -draft page. Build and check share it. */
+    static java.util.Optional<Finding> leftInDraft(Path page, Map<String, Object> header) {
+        if (!"draft".equals(header.get("jbake-status"))) {
+            return java.util.Optional.empty();
         }
+        return java.util.Optional.of(new Finding(page, Diagnostics.firstLineContaining(page, ":jbake-status:"), "draft",
+            Finding.Severity.ERROR, "the page is left in draft, so the site would publish it as a -draft page; "
+                + "set :jbake-status: published or move it out of content/"));
     }
 
     @Override
