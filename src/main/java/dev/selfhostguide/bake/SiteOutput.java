@@ -27,6 +27,9 @@ public final class SiteOutput {
 
     /** Replaces {@code destination} with {@code staging} by renames, so readers never see half a site. */
     public static void publish(Path staging, Path destination) throws IOException {
+        // Written last, so a bundle made from the staging folder does not carry it.
+        Files.writeString(staging.resolve(OutputGuard.SITE_MARKER), "A site written by the AgentOps self-hosting guide tool;"
+            + " the next build may replace this folder.\n");
         Path old = null;
         if (Files.exists(destination)) {
             old = Files.createTempDirectory(destination.toAbsolutePath().getParent(), "." + destination.getFileName() + ".old-");

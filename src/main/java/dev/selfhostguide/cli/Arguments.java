@@ -42,6 +42,9 @@ final class Arguments {
                         }
                         value = args.get(++i);
                     }
+                    if (value.isBlank()) {
+                        throw new UsageException(name + " needs a value, and was given an empty one");
+                    }
                     values.put(name, value);
                 } else {
                     throw new UsageException("unknown option " + name);

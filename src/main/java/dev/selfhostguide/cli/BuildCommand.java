@@ -2,6 +2,7 @@ package dev.selfhostguide.cli;
 
 import dev.selfhostguide.bake.AsciidoctorRuntime;
 import dev.selfhostguide.bake.Bake;
+import dev.selfhostguide.bake.OutputGuard;
 import dev.selfhostguide.bake.SiteOutput;
 import dev.selfhostguide.checks.CheckRunner;
 import dev.selfhostguide.content.Project;
@@ -50,6 +51,9 @@ final class BuildCommand implements Command {
         Project project = Project.find(Main.workingDirectory());
         Path destination = arguments.has("--out") ? Main.workingDirectory().resolve(arguments.get("--out", "")).toAbsolutePath().normalize()
             : project.site();
+        OutputGuard.siteDestination(project, destination).ifPresent(why -> {
+            throw new UsageException("--out: " + why);
+        });
         try (AsciidoctorRuntime runtime = AsciidoctorRuntime.shared()) {
             Path staging = SiteOutput.staging(destination);
             boolean published = false;

@@ -2,7 +2,9 @@ package dev.selfhostguide.cli;
 
 import dev.selfhostguide.bake.AsciidoctorRuntime;
 import dev.selfhostguide.bake.SiteOutput;
+import dev.selfhostguide.bake.OutputGuard;
 import dev.selfhostguide.bundle.Bundle;
+import dev.selfhostguide.bundle.Checksums;
 import dev.selfhostguide.bundle.ExternalReferenceScan;
 import dev.selfhostguide.bundle.SourceDate;
 import dev.selfhostguide.content.Project;
@@ -58,6 +60,9 @@ final class BundleCommand implements Command {
         String version = version();
         Path zip = arguments.has("--out") ? Main.workingDirectory().resolve(arguments.get("--out", "")).toAbsolutePath().normalize()
             : project.target().resolve(Bundle.fileName(version));
+        OutputGuard.bundleFile(project, zip, Checksums.FILE).ifPresent(why -> {
+            throw new UsageException("--out: " + why);
+        });
         try (AsciidoctorRuntime runtime = AsciidoctorRuntime.shared()) {
             Path staging = SiteOutput.staging(project.site());
             boolean published = false;
