@@ -1,5 +1,6 @@
 package dev.selfhostguide;
 
+import dev.selfhostguide.cli.Environment;
 import dev.selfhostguide.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,8 +11,8 @@ import java.nio.file.Path;
 
 /**
  * A small guide project in a temp folder: jbake.properties from the repository, a tiny template,
- * a nav and a deployment data file, plus whatever pages a test writes. Runs the real CLI in-process,
- * so every test shares the one Asciidoctor runtime of the test JVM.
+ * a nav and a deployment data file, plus whatever pages a test writes. Runs the real CLI in-process
+ * on the test run's one Asciidoctor runtime ({@link AsciidoctorRuntimeExtension}).
  */
 public final class GuideFixture {
 
@@ -108,19 +109,17 @@ public final class GuideFixture {
         return runIn(full);
     }
 
-    public static synchronized Run runIn(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
+    /** Runs {@code guide ARGS} in the current folder, printing into buffers, on the test run's runtime. */
+    public static Run runIn(String... args) {
         ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
         ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        int code = Main.run(environment().printingTo(new PrintStream(outBytes, true, StandardCharsets.UTF_8),
+            new PrintStream(errBytes, true, StandardCharsets.UTF_8)), args);
+        return new Run(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
+    }
+
+    /** What a command runs with in a test: this folder, no GitHub annotations, the run's runtime. */
+    public static Environment environment() {
+        return new Environment(Path.of("").toAbsolutePath(), System.out, System.err, false, AsciidoctorRuntimeExtension::runtime);
     }
 }

@@ -1,9 +1,10 @@
 package dev.selfhostguide;
 
-import dev.selfhostguide.bake.AsciidoctorRuntime;
-import dev.selfhostguide.bake.Bake;
 import dev.selfhostguide.bake.SiteOutput;
+import dev.selfhostguide.bundle.SiteFinish;
 import dev.selfhostguide.content.Project;
+import dev.selfhostguide.pipeline.Pipeline;
+import dev.selfhostguide.pipeline.Request;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,25 +16,32 @@ import java.nio.file.Path;
  */
 public final class RealGuide {
 
-    private static Bake.Result baked;
+    private static Pipeline.Outcome baked;
 
     private RealGuide() {
+    }
+
+    /** Where {@link #baked()} wrote the site. */
+    public static Path site() {
+        return project().target().resolve("test-site");
     }
 
     public static Project project() {
         return new Project(GuideFixture.repositoryRoot());
     }
 
-    public static synchronized Bake.Result baked() {
+    /** The real guide baked without the snippet checks, as build renders it (finish and link check included). */
+    public static synchronized Pipeline.Outcome baked() {
         if (baked == null) {
-            Path site = project().target().resolve("test-site");
+            Path site = site();
             SiteOutput.delete(site);
             try {
                 Files.createDirectories(site.getParent());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            baked = new Bake(project(), AsciidoctorRuntime.shared()).bake(site, page -> { }, new dev.selfhostguide.bundle.SiteFinish());
+            baked = new Pipeline(AsciidoctorRuntimeExtension.runtime())
+                .run(Request.site(project(), site, false, new SiteFinish(), java.util.List.of(), page -> { }));
         }
         return baked;
     }

@@ -1,68 +1,78 @@
 package dev.selfhostguide.bake;
 
 import dev.selfhostguide.content.Catalog;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.asciidoctor.Asciidoctor;
+import org.asciidoctor.jruby.internal.JRubyRuntimeContext;
 
 /**
- * The one Asciidoctor (and so the one JRuby) of this process. JRuby takes 4-7 s to start here, so
- * the bake, the checks and a serve loop all share it; it also carries the log handler that turns
- * Asciidoctor's warnings into findings and the guide-table macro that reads the current catalog.
+ * One Asciidoctor (and so one JRuby, 4-7 s to start here). Whoever starts it owns it and closes
+ * it: the command line for a command, a JUnit extension for a test run. It carries the log handler
+ * that hands Asciidoctor's warnings to the run converting on the logging thread, and the
+ * guide-table macro, which reads that run's data.
+ *
+ * <p>Pages are converted on several threads at once. Asciidoctor itself guards its shared
+ * registries with mutexes, but rouge 3.30.0 (the highlighter) builds each lexer state lazily and
+ * unguarded: {@code StateDSL#load!} marks a state loaded before it has filled its rules, so a
+ * second thread entering the same state meanwhile gets a rule list with holes
+ * ({@code undefined method 'beginning_of_line' for nil:NilClass}) or silently too few rules.
+ * So highlighting runs one block at a time ({@link #serializeHighlighting}); the rest of a
+ * conversion stays parallel.
  */
 public final class AsciidoctorRuntime implements AutoCloseable {
 
     private final Asciidoctor asciidoctor;
-    private final Diagnostics diagnostics = new Diagnostics();
-    private final AtomicReference<Catalog> catalog = new AtomicReference<>(Catalog.of(java.util.Map.of()));
+    /** Which run each converting thread works for (see {@link Diagnostics#enter}). */
+    private final ThreadLocal<Diagnostics> running = new ThreadLocal<>();
+    private boolean closed;
 
     private AsciidoctorRuntime(Asciidoctor asciidoctor) {
         this.asciidoctor = asciidoctor;
-        asciidoctor.registerLogHandler(diagnostics);
-        asciidoctor.javaExtensionRegistry().blockMacro(new ReferenceTableMacro(catalog::get, diagnostics));
+        asciidoctor.registerLogHandler(record -> {
+            Diagnostics run = running.get();
+            if (run != null) {
+                run.log(record);
+            }
+        });
+        asciidoctor.javaExtensionRegistry().blockMacro(new ReferenceTableMacro(running::get));
+        serializeHighlighting(asciidoctor);
     }
 
-    private static AsciidoctorRuntime shared;
-
-    /**
-     * The runtime of this process, started on first use. Commands, a serve loop and the tests all
-     * use this one, so a process pays the JRuby start once.
-     */
-    public static synchronized AsciidoctorRuntime shared() {
-        if (shared == null) {
-            shared = start();
-        }
-        return shared;
-    }
-
-    /** Starts a runtime of its own; prefer {@link #shared()}. */
+    /** Starts a runtime; the caller closes it. */
     public static AsciidoctorRuntime start() {
         // Asciidoctor also echoes every message to java.util.logging; our findings say it once.
         Logger.getLogger("asciidoctor").setLevel(Level.OFF);
         return new AsciidoctorRuntime(Asciidoctor.Factory.create());
     }
 
+    /**
+     * Wraps the rouge adapter's {@code highlight} in one mutex. Only the call is serialized, the
+     * adapter and its output are Asciidoctor's own, so the HTML is the same as without the wrap.
+     */
+    static void serializeHighlighting(Asciidoctor asciidoctor) {
+        JRubyRuntimeContext.get(asciidoctor).evalScriptlet("""
+            lock = Mutex.new
+            Asciidoctor::SyntaxHighlighter.for('rouge').prepend(Module.new do
+              define_method(:highlight) { |*args| lock.synchronize { super(*args) } }
+            end)
+            """);
+    }
+
     Asciidoctor asciidoctor() {
         return asciidoctor;
     }
 
-    Diagnostics diagnostics() {
-        return diagnostics;
+    /** The diagnostics of a new run that converts with {@code catalog}'s data. */
+    Diagnostics newRun(Catalog catalog) {
+        return new Diagnostics(running, catalog);
     }
 
-    void useCatalog(Catalog current) {
-        catalog.set(current);
-    }
-
-    /** Stops this runtime; the shared one lives until the process ends. */
     @Override
-    public void close() {
-        synchronized (AsciidoctorRuntime.class) {
-            if (this == shared) {
-                return;
-            }
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            asciidoctor.shutdown();
         }
-        asciidoctor.shutdown();
     }
 }

@@ -1,11 +1,14 @@
 package dev.selfhostguide.bake;
 
+import dev.selfhostguide.content.Catalog;
 import dev.selfhostguide.snippets.Finding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.asciidoctor.ast.Cursor;
 import org.asciidoctor.log.LogHandler;
@@ -13,23 +16,44 @@ import org.asciidoctor.log.LogRecord;
 import org.asciidoctor.log.Severity;
 
 /**
- * Turns Asciidoctor's log into findings at file:line. Asciidoctor gives no cursor for a missing
- * attribute or an invalid in-page reference, so for those the page being converted is searched for
- * the reference to name the line a contributor must fix.
+ * What Asciidoctor said during one run of conversions (one bake, one check, one page rebuild),
+ * as findings at file:line, and the data that run converts with. Each run has its own: the
+ * runtime hands a log record to the run whose page the logging thread is converting
+ * ({@link #enter}), so two runs on one runtime never see each other's findings.
+ * Asciidoctor gives no cursor for a missing attribute or an invalid in-page reference, so for
+ * those the page being converted is searched for the reference to name the line to fix.
  */
 final class Diagnostics implements LogHandler {
 
     static final String ID = "asciidoctor";
 
     private final List<Finding> findings = new CopyOnWriteArrayList<>();
+    /** The same findings by the page being converted when each was found (a reused page brings its own). */
+    private final Map<Path, List<Finding>> byPage = new ConcurrentHashMap<>();
     private final ThreadLocal<Path> currentPage = new ThreadLocal<>();
+    private final ThreadLocal<Diagnostics> binding;
+    private final Catalog catalog;
 
+    /** @param binding the runtime's record of which run each converting thread works for */
+    Diagnostics(ThreadLocal<Diagnostics> binding, Catalog catalog) {
+        this.binding = binding;
+        this.catalog = catalog;
+    }
+
+    /** The data attributes and tables of this run. */
+    Catalog catalog() {
+        return catalog;
+    }
+
+    /** This thread now converts {@code page} for this run. */
     void enter(Path page) {
         currentPage.set(page);
+        binding.set(this);
     }
 
     void leave() {
         currentPage.remove();
+        binding.remove();
     }
 
     /** A problem found while converting the current page, at the first line that mentions {@code needle}. */
@@ -48,19 +72,29 @@ final class Diagnostics implements LogHandler {
                 line = firstLineContaining(page, needle);
             }
         }
-        findings.add(new Finding(file, line, check, Finding.Severity.ERROR, message));
+        record(new Finding(file, line, check, Finding.Severity.ERROR, message));
     }
 
     void add(Finding finding) {
+        record(finding);
+    }
+
+    private void record(Finding finding) {
         findings.add(finding);
+        Path page = currentPage.get();
+        if (page != null) {
+            byPage.computeIfAbsent(page, p -> new CopyOnWriteArrayList<>()).add(finding);
+        }
     }
 
     List<Finding> findings() {
         return List.copyOf(findings);
     }
 
-    void clear() {
-        findings.clear();
+    /** What converting {@code page} gave, in the order found. */
+    List<Finding> findingsOf(Path page) {
+        List<Finding> of = byPage.get(page);
+        return of == null ? List.of() : List.copyOf(of);
     }
 
     @Override
@@ -89,7 +123,7 @@ final class Diagnostics implements LogHandler {
         if (file == null) {
             file = Path.of("<unknown>");
         }
-        findings.add(new Finding(file, line, ID, Finding.Severity.ERROR, message));
+        record(new Finding(file, line, ID, Finding.Severity.ERROR, message));
     }
 
     /** What to look for in the page when Asciidoctor gave no line. */

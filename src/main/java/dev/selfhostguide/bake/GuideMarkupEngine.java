@@ -1,8 +1,6 @@
 package dev.selfhostguide.bake;
 
 import dev.selfhostguide.snippets.Finding;
-import dev.selfhostguide.snippets.PageOutline;
-import dev.selfhostguide.snippets.Snippet;
 import java.io.File;
 import java.nio.file.Path;
 import java.text.ParseException;
@@ -10,7 +8,6 @@ import java.text.SimpleDateFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.model.DocumentModel;
 import org.jbake.parser.MarkupEngine;
@@ -27,29 +24,21 @@ final class GuideMarkupEngine extends MarkupEngine {
 
     private final PageConverter converter;
     private final Diagnostics diagnostics;
-    private final Supplier<Map<String, String>> dataAttributes;
-    private final Consumer<PageResult> sink;
-    private final ThreadLocal<PageConverter.Converted> loaded = new ThreadLocal<>();
-    private final java.util.function.Function<Path, PageConverter.Converted> preconverted;
-
-    /** What one page gave the bake. */
-    record PageResult(PageOutline outline, List<Snippet> snippets) { }
-
-    GuideMarkupEngine(PageConverter converter, Diagnostics diagnostics,
-                      Supplier<Map<String, String>> dataAttributes, Consumer<PageResult> sink) {
-        this(converter, diagnostics, dataAttributes, sink, page -> null);
-    }
+    private final Consumer<ConvertedPage> sink;
+    private final ThreadLocal<ConvertedPage> loaded = new ThreadLocal<>();
+    private final java.util.function.Function<Path, ConvertedPage> preconverted;
 
     /**
+     * @param diagnostics  the run this engine converts for (its data, and where findings go)
+     * @param sink         gets each page JBake parsed, as converted
      * @param preconverted pages already converted (on several threads) before JBake crawls; a page
      *                     it does not know (null) is converted here, on JBake's crawler thread
      */
-    GuideMarkupEngine(PageConverter converter, Diagnostics diagnostics, Supplier<Map<String, String>> dataAttributes,
-                      Consumer<PageResult> sink, java.util.function.Function<Path, PageConverter.Converted> preconverted) {
+    GuideMarkupEngine(PageConverter converter, Diagnostics diagnostics, Consumer<ConvertedPage> sink,
+                      java.util.function.Function<Path, ConvertedPage> preconverted) {
         this.preconverted = preconverted;
         this.converter = converter;
         this.diagnostics = diagnostics;
-        this.dataAttributes = dataAttributes;
         this.sink = sink;
     }
 
@@ -67,10 +56,10 @@ final class GuideMarkupEngine extends MarkupEngine {
     public void processHeader(ParserContext context) {
         Path page = context.getFile().toPath().toAbsolutePath().normalize();
         diagnostics.enter(page);
-        PageConverter.Converted converted = preconverted.apply(page);
+        ConvertedPage converted = preconverted.apply(page);
         if (converted == null) {
             converted = converter.convert(page,
-                converter.load(page, context.getConfig().getAsciidoctorAttributes(), dataAttributes.get()));
+                converter.load(page, context.getConfig().getAsciidoctorAttributes(), diagnostics.catalog().attributes()));
         }
         loaded.set(converted);
         DocumentModel model = context.getDocumentModel();
@@ -97,10 +86,9 @@ final class GuideMarkupEngine extends MarkupEngine {
         if (Editions.counterpart(contentRoot(context), page).filter(java.nio.file.Files::isRegularFile).isPresent()) {
             model.put("translation", "true");
         }
-        leftInDraft(page, attributes).ifPresent(diagnostics::add);
     }
 
-    /** A page whose header says draft: JBake would publish it as a -draft page. Build and check share it. */
+    /** A page whose header says draft: JBake would publish it as a -draft page. Every run's convert step asks. */
     static java.util.Optional<Finding> leftInDraft(Path page, Map<String, Object> header) {
         if (!"draft".equals(header.get("jbake-status"))) {
             return java.util.Optional.empty();
@@ -113,14 +101,14 @@ final class GuideMarkupEngine extends MarkupEngine {
     @Override
     public void processBody(ParserContext context) {
         Path page = context.getFile().toPath().toAbsolutePath().normalize();
-        PageConverter.Converted converted = loaded.get();
+        ConvertedPage converted = loaded.get();
         if (converted == null) {               // JBake always calls processHeader first; be safe anyway
             diagnostics.enter(page);
             converted = converter.convert(page,
-                converter.load(page, context.getConfig().getAsciidoctorAttributes(), dataAttributes.get()));
+                converter.load(page, context.getConfig().getAsciidoctorAttributes(), diagnostics.catalog().attributes()));
         }
         context.setBody(converted.html());
-        sink.accept(new PageResult(new PageOutline(page, converted.title(), converted.sections()), converted.snippets()));
+        sink.accept(converted);
     }
 
     private static Path contentRoot(ParserContext context) {

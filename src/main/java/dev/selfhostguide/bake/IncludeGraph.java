@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * Conditionals are not evaluated, so a page may be listed for an include it does not take: that
  * costs one extra page rebuild, never a stale page.
  */
-final class IncludeGraph {
+public final class IncludeGraph {
 
     private static final Pattern INCLUDE = Pattern.compile("^include::(\\S[^\\[]*)\\[.*\\]\\s*$");
     private static final Pattern ATTRIBUTE = Pattern.compile("\\{([A-Za-z0-9_][A-Za-z0-9_-]*)\\}");
@@ -32,12 +32,12 @@ final class IncludeGraph {
     private final Path contentRoot;
     private final Map<Path, Set<Path>> includesOf = new HashMap<>();
 
-    IncludeGraph(Path contentRoot) {
+    public IncludeGraph(Path contentRoot) {
         this.contentRoot = contentRoot.toAbsolutePath().normalize();
     }
 
     /** Re-reads what {@code page} includes (directly or through other includes). */
-    synchronized void scan(Path page, Map<String, String> attributes) {
+    public synchronized void scan(Path page, Map<String, String> attributes) {
         Path p = page.toAbsolutePath().normalize();
         Set<Path> found = new LinkedHashSet<>();
         scanFile(p, contentRoot, attributes, found, 0);
@@ -45,17 +45,17 @@ final class IncludeGraph {
         includesOf.put(p, Set.copyOf(found));
     }
 
-    synchronized void remove(Path page) {
+    public synchronized void remove(Path page) {
         includesOf.remove(page.toAbsolutePath().normalize());
     }
 
     /** The files {@code page} includes, transitively; empty for an unknown page. */
-    synchronized Set<Path> includes(Path page) {
+    public synchronized Set<Path> includes(Path page) {
         return includesOf.getOrDefault(page.toAbsolutePath().normalize(), Set.of());
     }
 
     /** Every known page that includes {@code file}, directly or through another include. */
-    synchronized Set<Path> pagesIncluding(Path file) {
+    public synchronized Set<Path> pagesIncluding(Path file) {
         Path f = file.toAbsolutePath().normalize();
         Set<Path> pages = new TreeSet<>();
         includesOf.forEach((page, included) -> {

@@ -32,9 +32,9 @@ import org.jsoup.nodes.Element;
  * has, so that after some pages changed ({@link #update}) only the links from them and the links
  * to them are checked again.
  */
-final class LinkCheck {
+public final class LinkCheck {
 
-    static final String ID = "link";
+    public static final String ID = "link";
 
     private final Project project;
     private Path site;
@@ -44,13 +44,13 @@ final class LinkCheck {
     private final Map<Path, Set<Path>> linksTo = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Path, Set<Path>> anchorsTo = new java.util.concurrent.ConcurrentHashMap<>();
 
-    LinkCheck(Project project, Path site) {
+    public LinkCheck(Project project, Path site) {
         this.project = project;
         this.site = site;
     }
 
     /** Checks every page of the site. */
-    List<Finding> run() {
+    public List<Finding> run() {
         ids.clear();
         found.clear();
         linksTo.clear();
@@ -78,7 +78,7 @@ final class LinkCheck {
      * last run checked, or where it was moved to): checks the links from them and the links of
      * other pages to them, and returns what the whole site has now, as {@link #run} would.
      */
-    List<Finding> update(Path site, Collection<Path> pages) {
+    public List<Finding> update(Path site, Collection<Path> pages) {
         this.site = site;
         Set<Path> changed = new HashSet<>();
         Set<Path> appearedOrGone = new HashSet<>();

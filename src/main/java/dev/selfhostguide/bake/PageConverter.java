@@ -30,10 +30,6 @@ import org.jsoup.nodes.Element;
  */
 final class PageConverter {
 
-    /** A converted page: header attributes, body HTML and the snippets in document order. */
-    record Converted(Map<String, Object> header, String title, String html, List<Snippet> snippets,
-                     List<PageOutline.Section> sections) { }
-
     private static final Pattern DELIMITER = Pattern.compile("(-{4,}|\\.{4,}|`{3}.*)");
 
     private final Asciidoctor asciidoctor;
@@ -62,7 +58,7 @@ final class PageConverter {
         return asciidoctor.loadFile(page.toFile(), options);
     }
 
-    Converted convert(Path page, Document document) {
+    ConvertedPage convert(Path page, Document document) {
         // The header as parsed: conversion replays body attribute entries, which must not leak
         // into the page's model.
         Map<String, Object> header = new LinkedHashMap<>(document.getAttributes());
@@ -90,7 +86,7 @@ final class PageConverter {
             String text = i < shown.size() && shown.size() == blocks.size() ? shown.get(i) : block.getSource();
             snippets.add(snippet(page, block, text, lines));
         }
-        return new Converted(header, title, html, snippets, sections);
+        return new ConvertedPage(page, header, title, html, snippets, sections);
     }
 
     private Snippet snippet(Path page, Block block, String text, Map<Path, List<String>> cache) {

@@ -17,19 +17,22 @@ final class ReferenceTableMacro extends BlockMacroProcessor {
 
     static final String NAME = "guide-table";
 
-    private final Supplier<Catalog> catalog;
-    private final Diagnostics diagnostics;
+    /** The run converting on the calling thread: its data, and where its findings go. */
+    private final Supplier<Diagnostics> run;
 
-    ReferenceTableMacro(Supplier<Catalog> catalog, Diagnostics diagnostics) {
+    ReferenceTableMacro(Supplier<Diagnostics> run) {
         super(NAME);
-        this.catalog = catalog;
-        this.diagnostics = diagnostics;
+        this.run = run;
     }
 
     @Override
     public Object process(StructuralNode parent, String target, Map<String, Object> attributes) {
+        Diagnostics diagnostics = run.get();
+        if (diagnostics == null) {
+            throw new IllegalStateException(NAME + " used outside a conversion run");
+        }
         try {
-            Catalog data = catalog.get();
+            Catalog data = diagnostics.catalog();
             boolean korean = String.valueOf(parent.getDocument().getAttribute("docdir", "")).replace('\\', '/').endsWith("/ko");
             List<String> lines = switch (target) {
                 case "ports" -> ports(data, korean);

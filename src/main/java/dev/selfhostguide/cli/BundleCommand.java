@@ -1,6 +1,5 @@
 package dev.selfhostguide.cli;
 
-import dev.selfhostguide.bake.AsciidoctorRuntime;
 import dev.selfhostguide.bake.SiteOutput;
 import dev.selfhostguide.bake.OutputGuard;
 import dev.selfhostguide.bundle.Bundle;
@@ -8,93 +7,77 @@ import dev.selfhostguide.bundle.Checksums;
 import dev.selfhostguide.bundle.ExternalReferenceScan;
 import dev.selfhostguide.bundle.SourceDate;
 import dev.selfhostguide.content.Project;
+import dev.selfhostguide.pipeline.Pipeline;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code guide bundle}: build the site as {@code build} does, then pack the offline bundle from it. */
-final class BundleCommand implements Command {
+@Command(name = "bundle", sortOptions = false,
+    description = "build the site and pack the offline bundle (zip) from it",
+    footer = {"", "Builds the site exactly as 'guide build' does (publishing target/site), then writes",
+        "target/agentops-selfhost-guide-VERSION-offline.zip (or FILE): the site with its search",
+        "and example files, a single-page edition per language, README.txt and SHA256SUMS.",
+        "Every file is first scanned for anything that needs a network; one such reference",
+        "fails the bundle. Two bundles of the same commit are byte for byte the same: entries",
+        "carry SOURCE_DATE_EPOCH, else the last commit's date, else 1980-01-01.",
+        "A failed bundle leaves the previous zip (and site) as they were.", "",
+        "Exit codes: 0 bundled, 1 content or offline problems (one line each), 2 usage error."})
+final class BundleCommand extends Subcommand {
 
     /** Set by Maven (-Dguide.version=${project.version}); else the jar manifest's Implementation-Version. */
     static final String VERSION_PROPERTY = "guide.version";
 
-    @Override
-    public String name() {
-        return "bundle";
-    }
+    @Option(names = "--out", paramLabel = "FILE", description = "write the zip to FILE instead")
+    String out;
+
+    @Option(names = "--no-checks", description = "skip the snippet checks (Asciidoctor, template and link errors still fail)")
+    boolean noChecks;
 
     @Override
-    public String summary() {
-        return "build the site and pack the offline bundle (zip) from it";
-    }
-
-    @Override
-    public String help() {
-        return """
-            Usage: java -jar target/guide.jar bundle [--out FILE] [--no-checks] [--quiet]
-
-            Builds the site exactly as 'guide build' does (publishing target/site), then writes
-            target/agentops-selfhost-guide-VERSION-offline.zip (or FILE): the site with its search
-            and example files, a single-page edition per language, README.txt and SHA256SUMS.
-            Every file is first scanned for anything that needs a network; one such reference
-            fails the bundle. Two bundles of the same commit are byte for byte the same: entries
-            carry SOURCE_DATE_EPOCH, else the last commit's date, else 1980-01-01.
-            A failed bundle leaves the previous zip (and site) as they were.
-
-              --out FILE    write the zip to FILE instead
-              --no-checks   skip the snippet checks (Asciidoctor, template and link errors still fail)
-              -q, --quiet   print only problems and the closing summary line
-              -h, --help    this text
-
-            Exit codes: 0 bundled, 1 content or offline problems (one line each), 2 usage error.""";
-    }
-
-    @Override
-    public int run(List<String> args, Console console) throws Exception {
-        Arguments arguments = new Arguments(args, Set.of("--no-checks", "--quiet", "--help"), Set.of("--out"));
-        if (!arguments.operands().isEmpty()) {
-            throw new UsageException("bundle takes no files: " + arguments.operands());
-        }
+    public Integer call() throws Exception {
+        Environment env = env();
+        Console console = console();
         long start = System.nanoTime();
-        Project project = Project.find(Main.workingDirectory());
+        Project project = Project.find(env.directory());
         String version = version();
-        Path zip = arguments.has("--out") ? Main.workingDirectory().resolve(arguments.get("--out", "")).toAbsolutePath().normalize()
-            : project.target().resolve(Bundle.fileName(version));
+        if (out != null && out.isBlank()) {
+            throw new UsageException("--out needs a value, and was given an empty one");
+        }
+        Path zip = out != null ? env.resolve(out) : project.target().resolve(Bundle.fileName(version));
         OutputGuard.bundleFile(project, zip, Checksums.FILE).ifPresent(why -> {
             throw new UsageException("--out: " + why);
         });
-        try (AsciidoctorRuntime runtime = AsciidoctorRuntime.shared()) {
-            Path staging = SiteOutput.staging(project.site());
-            boolean published = false;
-            try {
-                SiteBuild.Outcome outcome = SiteBuild.run(project, runtime, staging, !arguments.has("--no-checks"), console);
-                if (outcome.errors() > 0) {
-                    console.summary("bundle failed: " + outcome.errors() + " problem" + (outcome.errors() == 1 ? "" : "s")
-                        + "; " + project.show(zip) + " was left as it was (" + seconds(start) + ")");
-                    return Main.CONTENT;
+        Path staging = SiteOutput.staging(project.site());
+        boolean published = false;
+        try {
+            Pipeline.Outcome outcome = SiteRun.run(env, console, project, staging, !noChecks);
+            if (outcome.errors() > 0) {
+                console.summary("bundle failed: " + outcome.errors() + " problem" + (outcome.errors() == 1 ? "" : "s")
+                    + "; " + project.show(zip) + " was left as it was (" + seconds(start) + ")");
+                return Main.CONTENT;
+            }
+            Bundle.Result result = new Bundle(version, SourceDate.resolve(System.getenv(), project.root()))
+                .write(staging, outcome.catalog(), zip);
+            if (!result.ok()) {
+                for (ExternalReferenceScan.Problem problem : result.problems()) {
+                    console.error(zip.getFileName() + "!/" + problem.file() + ": [offline] '" + problem.reference()
+                        + "' " + problem.reason());
                 }
-                Bundle.Result result = new Bundle(version, SourceDate.resolve(System.getenv(), project.root()))
-                    .write(staging, outcome.baked().catalog(), zip);
-                if (!result.ok()) {
-                    for (ExternalReferenceScan.Problem problem : result.problems()) {
-                        console.error(zip.getFileName() + "!/" + problem.file() + ": [offline] '" + problem.reference()
-                            + "' " + problem.reason());
-                    }
-                    console.summary("bundle failed: " + result.problems().size() + " reference"
-                        + (result.problems().size() == 1 ? "" : "s") + " would break offline; " + project.show(zip)
-                        + " was left as it was (" + seconds(start) + ")");
-                    return Main.CONTENT;
-                }
-                SiteOutput.publish(staging, project.site());
-                published = true;
-                console.summary(String.format("bundled %d pages into %s: %s, %d files, search index %s, in %s",
-                    outcome.baked().pages().size(), project.show(zip), size(result.bytes()), result.files(),
-                    size(result.searchIndexBytes()), seconds(start)));
-                return Main.OK;
-            } finally {
-                if (!published) {
-                    SiteOutput.delete(staging);
-                }
+                console.summary("bundle failed: " + result.problems().size() + " reference"
+                    + (result.problems().size() == 1 ? "" : "s") + " would break offline; " + project.show(zip)
+                    + " was left as it was (" + seconds(start) + ")");
+                return Main.CONTENT;
+            }
+            SiteOutput.publish(staging, project.site());
+            published = true;
+            console.summary(String.format("bundled %d pages into %s: %s, %d files, search index %s, in %s",
+                outcome.pages().size(), project.show(zip), size(result.bytes()), result.files(),
+                size(result.searchIndexBytes()), seconds(start)));
+            return Main.OK;
+        } finally {
+            if (!published) {
+                SiteOutput.delete(staging);
             }
         }
     }

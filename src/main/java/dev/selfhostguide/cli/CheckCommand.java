@@ -1,52 +1,37 @@
 package dev.selfhostguide.cli;
 
-import dev.selfhostguide.bake.AsciidoctorRuntime;
-import dev.selfhostguide.bake.Bake;
+import dev.selfhostguide.bake.Editions;
 import dev.selfhostguide.checks.CheckRunner;
-import dev.selfhostguide.checks.GuideChecks;
 import dev.selfhostguide.content.Project;
-import dev.selfhostguide.snippets.Finding;
+import dev.selfhostguide.pipeline.Pipeline;
+import dev.selfhostguide.pipeline.Request;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /** {@code guide check [FILE...]}: convert and check pages without writing any HTML. */
-final class CheckCommand implements Command {
+@Command(name = "check",
+    description = "check every snippet (or those of the given pages) without writing HTML",
+    footer = {"", "Converts the pages in memory and runs every snippet check; writes no HTML. With pages",
+        "given, only those are converted (cross-snippet checks then see only their snippets).",
+        "Prints a table of blocks per check: passed, failed and opted out.", "",
+        "Exit codes: 0 all passed, 1 problems (file:line: [check] message), 2 usage error."})
+final class CheckCommand extends Subcommand {
+
+    @Parameters(paramLabel = "PAGE.adoc", arity = "0..*", description = "pages to check (default: every page)")
+    List<String> operands = new ArrayList<>();
 
     @Override
-    public String name() {
-        return "check";
-    }
-
-    @Override
-    public String summary() {
-        return "check every snippet (or those of the given pages) without writing HTML";
-    }
-
-    @Override
-    public String help() {
-        return """
-            Usage: java -jar target/guide.jar check [--quiet] [PAGE.adoc...]
-
-            Converts the pages in memory and runs every snippet check; writes no HTML. With pages
-            given, only those are converted (cross-snippet checks then see only their snippets).
-            Prints a table of blocks per check: passed, failed and opted out.
-
-              -q, --quiet   print only problems and the closing summary line
-              -h, --help    this text
-
-            Exit codes: 0 all passed, 1 problems (file:line: [check] message), 2 usage error.""";
-    }
-
-    @Override
-    public int run(List<String> args, Console console) throws Exception {
-        Arguments arguments = new Arguments(args, Set.of("--quiet", "--help"), Set.of());
-        Project project = Project.find(Main.workingDirectory());
+    public Integer call() {
+        Environment env = env();
+        Console console = console();
+        Project project = Project.find(env.directory());
         List<Path> pages = new ArrayList<>();
-        for (String operand : arguments.operands()) {
-            Path page = Main.workingDirectory().resolve(operand).toAbsolutePath().normalize();
+        for (String operand : operands) {
+            Path page = env.resolve(operand);
             if (!Files.isRegularFile(page)) {
                 throw new UsageException("no such page: " + operand);
             }
@@ -54,27 +39,20 @@ final class CheckCommand implements Command {
         }
         // A page is checked with its other edition, so the parity gate sees both sides.
         for (Path page : List.copyOf(pages)) {
-            dev.selfhostguide.bake.Editions.counterpart(project.content(), page)
+            Editions.counterpart(project.content(), page)
                 .filter(Files::isRegularFile).filter(p -> !pages.contains(p)).ifPresent(pages::add);
         }
         long start = System.nanoTime();
-        try (AsciidoctorRuntime runtime = AsciidoctorRuntime.shared()) {
-            Bake.Result surveyed = new Bake(project, runtime).survey(pages, page -> { });
-            List<Finding> findings = new ArrayList<>(surveyed.findings());
-            CheckRunner.Report report = null;
-            if (surveyed.catalog() != null) {
-                report = GuideChecks.standard().run(project.content(), surveyed.catalog(), surveyed.pages(),
-                    surveyed.snippets());
-                findings.addAll(report.findings());
-                printTable(report, console);
-            }
-            console.findings(findings, project);
-            long errors = findings.stream().filter(Finding::isError).count();
-            String seconds = String.format("%.1f s", (System.nanoTime() - start) / 1e9);
-            console.summary((errors > 0 ? "check failed: " + errors + " problem" + (errors == 1 ? "" : "s") : "check passed")
-                + " in " + surveyed.pages().size() + " pages, " + surveyed.snippets().size() + " snippets (" + seconds + ")");
-            return errors > 0 ? Main.CONTENT : Main.OK;
+        Pipeline.Outcome outcome = new Pipeline(env.runtime().get()).run(Request.check(project, pages));
+        if (outcome.report() != null) {
+            printTable(outcome.report(), console);
         }
+        console.findings(outcome.findings(), project);
+        long errors = outcome.errors();
+        String seconds = String.format("%.1f s", (System.nanoTime() - start) / 1e9);
+        console.summary((errors > 0 ? "check failed: " + errors + " problem" + (errors == 1 ? "" : "s") : "check passed")
+            + " in " + outcome.pages().size() + " pages, " + outcome.snippets().size() + " snippets (" + seconds + ")");
+        return errors > 0 ? Main.CONTENT : Main.OK;
     }
 
     private static void printTable(CheckRunner.Report report, Console console) {

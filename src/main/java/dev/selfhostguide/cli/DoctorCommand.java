@@ -1,7 +1,6 @@
 package dev.selfhostguide.cli;
 
 import dev.selfhostguide.checks.CheckRegistry;
-import dev.selfhostguide.checks.CheckRunner;
 import dev.selfhostguide.checks.FileKind;
 import dev.selfhostguide.checks.Tools;
 import dev.selfhostguide.content.Catalog;
@@ -17,51 +16,68 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import dev.selfhostguide.pipeline.CheckSnippets;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code guide doctor FILE...}: the guide's own checks, run on a reader's files: their .env,
  * compose override, LiteLLM config.yaml or collector config. No AsciiDoc is involved, so no JRuby.
  */
-final class DoctorCommand implements Command {
+@Command(name = "doctor", sortOptions = false,
+    description = "check your own .env, compose override, LiteLLM or collector config with the guide's checks",
+    footer = {"", "Runs the checks the guide's own snippets pass on your files, with the same messages,",
+        "at your file's lines. The kind of each file is taken from its name or content:",
+        "  .env, *.env, env.example          dotenv (variables known to the component, secrets)",
+        "  *compose*.yaml, services:         compose",
+        "  model_list: / litellm_settings:   litellm-config",
+        "  receivers: + service:             otel-collector",
+        "  *.conf with server blocks         nginx",
+        "Files given together are checked together: a LiteLLM config's os.environ/VAR is resolved",
+        "against the .env files you pass with it.", "",
+        "Exit codes: 0 no problems, 1 problems found (FILE:LINE: [check] message), 2 usage error."})
+final class DoctorCommand extends Subcommand {
+
+    @Option(names = "--as", paramLabel = "KIND", completionCandidates = Kinds.class,
+        description = "treat every FILE as KIND: ${COMPLETION-CANDIDATES}")
+    String as;
+
+    @Option(names = "--component", paramLabel = "NAME", description = {"for .env files: compose (the root app/.env), api,",
+        "dashboard, collector or sdk; default from the file's place in an AgentOps checkout"})
+    String componentName;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "the files to check")
+    List<String> operands = new ArrayList<>();
 
     @Override
-    public String name() {
-        return "doctor";
+    public Integer call() throws Exception {
+        Console console = console();
+        return run(new Args(operands, as, componentName), console);
     }
 
-    @Override
-    public String summary() {
-        return "check your own .env, compose override, LiteLLM or collector config with the guide's checks";
+    /** The kinds {@code --as} accepts, for the help and the shell completion. */
+    static final class Kinds implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(FileKind.values()).map(FileKind::id).iterator();
+        }
     }
 
-    @Override
-    public String help() {
-        return """
-            Usage: java -jar target/guide.jar doctor [--as KIND] [--component NAME] FILE...
+    /** The options as the checks below read them. */
+    private record Args(List<String> operands, String as, String component) {
 
-            Runs the checks the guide's own snippets pass on your files, with the same messages,
-            at your file's lines. The kind of each file is taken from its name or content:
-              .env, *.env, env.example          dotenv (variables known to the component, secrets)
-              *compose*.yaml, services:         compose
-              model_list: / litellm_settings:   litellm-config
-              receivers: + service:             otel-collector
-              *.conf with server blocks         nginx
-            Files given together are checked together: a LiteLLM config's os.environ/VAR is resolved
-            against the .env files you pass with it.
+        boolean has(String option) {
+            return get(option, null) != null;
+        }
 
-              --as KIND          treat every FILE as KIND: %s
-              --component NAME   for .env files: compose (the root app/.env), api, dashboard,
-                                 collector or sdk; default from the file's place in an AgentOps checkout
-              -q, --quiet        print only problems and the summary line
-              -h, --help         this text
-
-            Exit codes: 0 no problems, 1 problems found (FILE:LINE: [check] message), 2 usage error.""".formatted(FileKind.ids());
+        String get(String option, String fallback) {
+            String value = option.equals("--as") ? as : option.equals("--component") ? component : null;
+            return value == null ? fallback : value;
+        }
     }
 
-    @Override
-    public int run(List<String> args, Console console) throws Exception {
-        Arguments arguments = new Arguments(args, Set.of("--quiet", "--help"), Set.of("--as", "--component"));
+    private int run(Args arguments, Console console) throws Exception {
         if (arguments.operands().isEmpty()) {
             throw new UsageException("name at least one file to check");
         }
@@ -73,7 +89,7 @@ final class DoctorCommand implements Command {
                 throw new UsageException("unknown kind '" + id + "'; use one of " + FileKind.ids());
             }
         }
-        Path cwd = Main.workingDirectory().toAbsolutePath();
+        Path cwd = env().directory();
         Project project = Project.find(cwd);
         Catalog catalog = Files.isDirectory(project.data()) ? Catalog.load(project.data()) : Catalog.bundled();
         List<Finding> findings = new ArrayList<>();
@@ -99,14 +115,7 @@ final class DoctorCommand implements Command {
             console.info("checking " + operand + " as " + kind.get().id()
                 + (kind.get() == FileKind.DOTENV ? " (component " + component + ")" : ""));
         }
-        Path scratch = Files.createTempDirectory("guide-doctor-");
-        try {
-            CheckRunner.Report report = new CheckRunner(CheckRegistry.forReaders())
-                .run(snippets, catalog, Tools.fromEnvironment(), scratch);
-            findings.addAll(report.findings());
-        } finally {
-            dev.selfhostguide.bake.SiteOutput.delete(scratch);
-        }
+        findings.addAll(CheckSnippets.files(CheckRegistry.forReaders(), snippets, catalog, Tools.fromEnvironment()).findings());
         console.findings(findings, new Project(cwd));
         long errors = findings.stream().filter(Finding::isError).count();
         long warnings = findings.size() - errors;

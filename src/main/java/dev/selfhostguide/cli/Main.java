@@ -1,30 +1,19 @@
 package dev.selfhostguide.cli;
 
+import dev.selfhostguide.bake.AsciidoctorRuntime;
 import dev.selfhostguide.content.ContentException;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.function.Supplier;
+import picocli.CommandLine;
 
 /**
- * {@code java -jar target/guide.jar COMMAND}: build, check, and the commands later issues add.
- * Exit codes: 0 success, 1 a content problem (each printed as file:line), 2 a usage error.
+ * {@code java -jar target/guide.jar COMMAND}: the command line, on picocli. Exit codes: 0 success,
+ * 1 a content problem (each printed as file:line), 2 a usage error (one line).
  */
 public final class Main {
 
     public static final int OK = 0;
     public static final int CONTENT = 1;
     public static final int USAGE = 2;
-
-    private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
-
-    static {
-        for (Command command : List.of(new BuildCommand(), new CheckCommand(), new ServeCommand(), new BundleCommand(),
-                new DoctorCommand())) {
-            COMMANDS.put(command.name(), command);
-        }
-    }
 
     private Main() {
     }
@@ -37,57 +26,59 @@ public final class Main {
         System.exit(code);
     }
 
-    private static final ThreadLocal<Path> DIRECTORY = ThreadLocal.withInitial(() -> Path.of(""));
-
-    /** The folder the command runs in: the current one, or the one given with {@code -C DIR}. */
-    static Path workingDirectory() {
-        return DIRECTORY.get();
-    }
-
     /**
-     * Runs one command and returns its exit code; never exits the JVM (tests call this).
-     * {@code -C DIR} before the command runs it as if started in DIR.
+     * Runs one command in this process's folder and streams, with an Asciidoctor runtime started
+     * when the command first needs one and closed when it is done. Never exits the JVM.
      */
     public static int run(String... args) {
+        try (OwnedRuntime runtime = new OwnedRuntime()) {
+            return run(Environment.of(runtime), args);
+        }
+    }
+
+    /** Runs one command in {@code env}; the caller owns env's runtime. {@code -C DIR} before the command runs it in DIR. */
+    public static int run(Environment env, String... args) {
         quietLibraries();
-        if (args.length >= 2 && args[0].equals("-C")) {
-            DIRECTORY.set(Path.of(args[1]));
-            try {
-                return run(Arrays.copyOfRange(args, 2, args.length));
-            } finally {
-                DIRECTORY.remove();
+        CommandLine line = commandLine(env);
+        if (args.length == 0) {
+            line.usage(env.out());
+            return USAGE;
+        }
+        return line.execute(args);
+    }
+
+    /** The whole command line of {@code guide} in {@code env}, ready to execute. */
+    public static CommandLine commandLine(Environment env) {
+        CommandLine line = new CommandLine(new GuideCommand(env));
+        line.setOut(new java.io.PrintWriter(env.out(), true));
+        line.setErr(new java.io.PrintWriter(env.err(), true));
+        line.setParameterExceptionHandler((e, args) -> {
+            String name = e.getCommandLine().getCommandName();
+            boolean sub = e.getCommandLine() != line;
+            env.err().println("guide" + (sub ? " " + name : "") + ": " + firstLine(e.getMessage())
+                + " (see guide" + (sub ? " " + name : "") + " --help)");
+            return USAGE;
+        });
+        line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            String name = cmd == line ? "guide" : "guide " + cmd.getCommandName();
+            if (e instanceof UsageException) {
+                env.err().println(name + ": " + e.getMessage() + " (see " + name + " --help)");
+                return USAGE;
             }
-        }
-        boolean quiet = Arrays.asList(args).contains("--quiet") || Arrays.asList(args).contains("-q");
-        Console console = new Console(System.out, System.err, quiet);
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
-            console.summary(usage());
-            return args.length == 0 ? USAGE : OK;
-        }
-        Command command = COMMANDS.get(args[0]);
-        if (command == null) {
-            console.error("guide: unknown command '" + args[0] + "'. Commands: " + String.join(", ", COMMANDS.keySet()));
-            return USAGE;
-        }
-        List<String> rest = Arrays.asList(args).subList(1, args.length);
-        if (rest.contains("--help") || rest.contains("-h")) {
-            console.summary(command.help());
-            return OK;
-        }
-        try {
-            return command.run(rest, console);
-        } catch (UsageException e) {
-            console.error("guide " + command.name() + ": " + e.getMessage() + " (see guide " + command.name() + " --help)");
-            return USAGE;
-        } catch (ContentException e) {
-            console.error(e.file() + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.getMessage());
-            return CONTENT;
-        } catch (Exception e) {
+            if (e instanceof ContentException c) {
+                env.err().println(c.file() + (c.line() > 0 ? ":" + c.line() : "") + ": " + c.getMessage());
+                return CONTENT;
+            }
             // Unexpected: still one line, with the type so a bug report has something to go on.
-            console.error("guide " + command.name() + ": failed: " + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
+            env.err().println(name + ": failed: " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())));
             return CONTENT;
-        }
+        });
+        return line;
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
     /**
@@ -100,20 +91,24 @@ public final class Main {
         System.setProperty("org.freemarker.loggerLibrary", "none");
     }
 
-    static String usage() {
-        StringBuilder text = new StringBuilder("""
-            Usage: java -jar target/guide.jar [-C DIR] COMMAND [OPTIONS]
+    /** A runtime started on first use and closed by whoever made it: {@link #run(String...)}. */
+    private static final class OwnedRuntime implements Supplier<AsciidoctorRuntime>, AutoCloseable {
 
-            Bakes and checks the AgentOps self-hosting guide.
+        private AsciidoctorRuntime runtime;
 
-            Commands:
-            """);
-        COMMANDS.values().forEach(c -> text.append(String.format("  %-8s %s%n", c.name(), c.summary())));
-        text.append("""
+        @Override
+        public synchronized AsciidoctorRuntime get() {
+            if (runtime == null) {
+                runtime = AsciidoctorRuntime.start();
+            }
+            return runtime;
+        }
 
-            -C DIR runs the command as if started in DIR (the folder with jbake.properties).
-            Run 'guide COMMAND --help' for a command's options.
-            Exit codes: 0 success, 1 content problems (printed as file:line: [check] message), 2 usage error.""");
-        return text.toString();
+        @Override
+        public synchronized void close() {
+            if (runtime != null) {
+                runtime.close();
+            }
+        }
     }
 }

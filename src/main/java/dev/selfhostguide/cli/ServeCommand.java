@@ -1,13 +1,10 @@
 package dev.selfhostguide.cli;
 
-import dev.selfhostguide.bake.AsciidoctorRuntime;
 import dev.selfhostguide.bake.ChangeWatcher;
-import dev.selfhostguide.bake.IncrementalBake;
-import dev.selfhostguide.bake.SiteOutput;
-import dev.selfhostguide.checks.CheckRegistry;
-import dev.selfhostguide.checks.CheckRunner;
-import dev.selfhostguide.checks.Tools;
+import dev.selfhostguide.bundle.SiteFinish;
 import dev.selfhostguide.content.Project;
+import dev.selfhostguide.pipeline.Pipeline;
+import dev.selfhostguide.pipeline.SiteRebuilds;
 import dev.selfhostguide.snippets.Finding;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -19,88 +16,75 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code guide serve}: bake, serve the site locally, and rebuild what changed while you edit. */
-final class ServeCommand implements Command {
+@Command(name = "serve", sortOptions = false,
+    description = "bake, preview the site on 127.0.0.1 and rebuild pages as they change",
+    footer = {"", "Bakes the site into target/site as build does, serves it at http://127.0.0.1:8820/ and",
+        "watches content/, templates/ and jbake.properties. A changed page is converted and",
+        "rendered again on its own (so is every page that includes a changed file) with the",
+        "Asciidoctor runtime kept warm, and every check and the parity gate still see the whole",
+        "site; templates/, content/data/ or jbake.properties changes bake the whole site again.",
+        "Open pages reload themselves after each rebuild.", "",
+        "A rebuild with errors keeps the last good version of the site (or of the page); its",
+        "problems are printed here and shown over every served page as file:line: [check] message.",
+        "The reload script and the overlay are added to pages as they are served, never written",
+        "to target/site.", "",
+        "Stop with Ctrl+C. Exit codes: 0 stopped, 1 could not start, 2 usage error."})
+final class ServeCommand extends Subcommand {
 
     static final int DEFAULT_PORT = 8820;
     static final String DEFAULT_BIND = "127.0.0.1";
 
-    /** The session the last {@code serve} started in this JVM; tests stop it through this. */
-    static final AtomicReference<Session> LAST = new AtomicReference<>();
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8820",
+        description = "listen on port N (0 picks a free one; default ${DEFAULT-VALUE})")
+    int port;
 
-    @Override
-    public String name() {
-        return "serve";
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = DEFAULT_BIND,
+        description = {"listen on ADDR instead of 127.0.0.1; anything but a loopback address",
+            "lets other machines read the preview, so it is warned about"})
+    String bindAddress;
+
+    @Option(names = "--no-checks", description = "skip the snippet checks (Asciidoctor, template and link errors still count)")
+    boolean noChecks;
+
+    /** The session this command started, once it has (tests stop it through this). */
+    private final AtomicReference<Session> session = new AtomicReference<>();
+
+    Session session() {
+        return session.get();
     }
 
     @Override
-    public String summary() {
-        return "bake, preview the site on 127.0.0.1 and rebuild pages as they change";
-    }
-
-    @Override
-    public String help() {
-        return """
-            Usage: java -jar target/guide.jar serve [--port 8820] [--bind 127.0.0.1] [--no-checks] [--quiet]
-
-            Bakes the site into target/site as build does, serves it at http://127.0.0.1:8820/ and
-            watches content/, templates/ and jbake.properties. A changed page is converted and
-            rendered again on its own (so is every page that includes a changed file) with the
-            Asciidoctor runtime kept warm; templates/, content/data/ or jbake.properties changes
-            bake the whole site again. Open pages reload themselves after each rebuild.
-
-            A rebuild with errors keeps the last good version of the site (or of the page); its
-            problems are printed here and shown over every served page as file:line: [check] message.
-            The reload script and the overlay are added to pages as they are served, never written
-            to target/site.
-
-              --port N      listen on port N (0 picks a free one; default 8820)
-              --bind ADDR   listen on ADDR instead of 127.0.0.1; anything but a loopback address
-                            lets other machines read the preview, so it is warned about
-              --no-checks   skip the snippet checks (Asciidoctor, template and link errors still count)
-              -q, --quiet   print only problems and one line per rebuild
-              -h, --help    this text
-
-            Stop with Ctrl+C. Exit codes: 0 stopped, 1 could not start, 2 usage error.""";
-    }
-
-    @Override
-    public int run(List<String> args, Console console) throws Exception {
-        Arguments arguments = new Arguments(args, Set.of("--quiet", "--help", "--no-checks"), Set.of("--port", "--bind"));
-        if (!arguments.operands().isEmpty()) {
-            throw new UsageException("serve takes no files: " + arguments.operands());
-        }
-        int port;
-        try {
-            port = Integer.parseInt(arguments.get("--port", Integer.toString(DEFAULT_PORT)));
-        } catch (NumberFormatException e) {
-            throw new UsageException("--port needs a number from 0 to 65535");
-        }
+    public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
             throw new UsageException("--port needs a number from 0 to 65535");
         }
+        Console console = console();
         InetAddress bind;
         try {
-            bind = InetAddress.getByName(arguments.get("--bind", DEFAULT_BIND));
+            bind = InetAddress.getByName(bindAddress);
         } catch (UnknownHostException e) {
-            throw new UsageException("--bind: unknown address " + arguments.get("--bind", ""));
+            throw new UsageException("--bind: unknown address " + bindAddress);
         }
         if (!bind.isLoopbackAddress()) {
             console.error("guide serve: warning: --bind " + bind.getHostAddress() + " is not a loopback address; "
                 + "anyone who can reach this machine on port " + port + " can read the preview");
         }
-        Project project = Project.find(Main.workingDirectory());
-        Session session = new Session(project, AsciidoctorRuntime.shared(), console, !arguments.has("--no-checks"));
-        Thread hook = new Thread(session::close, "guide-serve-stop");
+        Environment env = env();
+        Project project = Project.find(env.directory());
+        Session started = new Session(project, new Pipeline(env.runtime().get()), console, !noChecks);
+        Thread hook = new Thread(started::close, "guide-serve-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            LAST.set(session);
-            session.start(new InetSocketAddress(bind, port));
-            session.awaitClosed();
+            session.set(started);
+            started.start(new InetSocketAddress(bind, port));
+            started.awaitClosed();
             return Main.OK;
         } finally {
-            session.close();
+            started.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException e) {
@@ -114,30 +98,17 @@ final class ServeCommand implements Command {
 
         private final Project project;
         private final Console console;
-        private final IncrementalBake bake;
+        private final SiteRebuilds bake;
         private final CountDownLatch ready = new CountDownLatch(1);
         private final CountDownLatch closed = new CountDownLatch(1);
         private volatile PreviewServer server;
         private volatile ChangeWatcher watcher;
-        private volatile IncrementalBake.Outcome last;
+        private volatile SiteRebuilds.Outcome last;
 
-        Session(Project project, AsciidoctorRuntime runtime, Console console, boolean checks) {
+        Session(Project project, Pipeline pipeline, Console console, boolean checks) {
             this.project = project;
             this.console = console;
-            IncrementalBake.Checker checker = null;
-            if (checks) {
-                CheckRunner runner = new CheckRunner(CheckRegistry.standard());
-                Tools tools = Tools.fromEnvironment();
-                Path scratch = project.target().resolve(".serve-checks");
-                checker = (snippets, catalog) -> {
-                    try {
-                        return runner.run(snippets, catalog, tools, scratch).findings();
-                    } finally {
-                        SiteOutput.delete(scratch);
-                    }
-                };
-            }
-            this.bake = new IncrementalBake(project, runtime, checker, new dev.selfhostguide.bundle.SiteFinish());
+            this.bake = new SiteRebuilds(project, pipeline, checks, new SiteFinish(), SiteRun.scans());
         }
 
         /**
@@ -148,7 +119,7 @@ final class ServeCommand implements Command {
             server = new PreviewServer(project.site(), address);
             server.start();
             console.info("baking " + project.show(project.content()) + " into " + project.show(project.site()) + " ...");
-            IncrementalBake.Outcome first = bake.full(page -> console.info("baked " + project.show(page)));
+            SiteRebuilds.Outcome first = bake.full(page -> console.info("baked " + project.show(page)));
             report(first);
             watcher = ChangeWatcher.start(project, this::changed);
             console.summary("serving " + project.show(project.site()) + " at " + url()
@@ -170,7 +141,7 @@ final class ServeCommand implements Command {
             return server.address();
         }
 
-        IncrementalBake.Outcome lastOutcome() {
+        SiteRebuilds.Outcome lastOutcome() {
             return last;
         }
 
@@ -184,11 +155,11 @@ final class ServeCommand implements Command {
 
         private void changed(Set<Path> files) {
             console.info("changed: " + files.stream().map(project::show).collect(Collectors.joining(", ")));
-            IncrementalBake.Outcome outcome = bake.rebuild(files, page -> console.info("rebuilt " + project.show(page)));
+            SiteRebuilds.Outcome outcome = bake.rebuild(files, page -> console.info("rebuilt " + project.show(page)));
             report(outcome);
         }
 
-        private void report(IncrementalBake.Outcome outcome) {
+        private void report(SiteRebuilds.Outcome outcome) {
             last = outcome;
             console.findings(outcome.found(), project);
             List<Finding> open = outcome.outstanding();
@@ -208,7 +179,7 @@ final class ServeCommand implements Command {
             if (line != null) {
                 console.summary(line);
             }
-            if (server != null && outcome.kind() != IncrementalBake.Kind.NOTHING) {
+            if (server != null && outcome.kind() != SiteRebuilds.Kind.NOTHING) {
                 List<String> lines = open.stream().map(f -> f.format(project.root())).toList();
                 server.publish(openErrors > 0, lines);
             }

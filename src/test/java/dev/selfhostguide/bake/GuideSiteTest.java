@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.selfhostguide.RealGuide;
+import dev.selfhostguide.pipeline.Pipeline;
 import dev.selfhostguide.content.Catalog;
 import dev.selfhostguide.snippets.Finding;
 import dev.selfhostguide.snippets.Snippet;
@@ -30,8 +31,8 @@ import org.junit.jupiter.api.Test;
 /** The real guide: it bakes, every page is in the navigation, and what is shown is what was checked. */
 class GuideSiteTest {
 
-    private final Bake.Result result = RealGuide.baked();
-    private final Path site = result.site();
+    private final Pipeline.Outcome result = RealGuide.baked();
+    private final Path site = RealGuide.site();
 
     @Test
     void theRealGuideBakesWithoutProblems() {

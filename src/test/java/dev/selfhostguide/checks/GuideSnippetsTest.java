@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.selfhostguide.RealGuide;
-import dev.selfhostguide.bake.Bake;
+import dev.selfhostguide.pipeline.Pipeline;
 import dev.selfhostguide.snippets.Finding;
 import dev.selfhostguide.snippets.Snippet;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ class GuideSnippetsTest {
 
     @TestFactory
     Stream<DynamicTest> everySnippetPassesItsChecks() {
-        Bake.Result baked = RealGuide.baked();
+        Pipeline.Outcome baked = RealGuide.baked();
         List<Snippet> snippets = baked.snippets();
         assertFalse(snippets.isEmpty(), "the guide has code blocks");
         CheckRunner runner = new CheckRunner(CheckRegistry.standard());

@@ -1,0 +1,44 @@
+package dev.selfhostguide.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * {@code guide}: the root of the command line. A new command is one class annotated with
+ * {@code @Command} (extending {@link Subcommand}) and its name in {@code subcommands} below.
+ */
+@Command(name = "java -jar target/guide.jar", mixinStandardHelpOptions = false,
+    description = "Bakes and checks the AgentOps self-hosting guide.",
+    subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, BundleCommand.class, DoctorCommand.class,
+        CompletionCommand.class},
+    footer = {"", "Run 'guide COMMAND --help' for a command's options.",
+        "Exit codes: 0 success, 1 content problems (printed as file:line: [check] message), 2 usage error."})
+final class GuideCommand implements Runnable {
+
+    private final Environment environment;
+
+    @Option(names = "-C", paramLabel = "DIR", description = "run the command as if started in DIR (the folder with jbake.properties)")
+    Path directory;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "print only problems and the closing summary line")
+    boolean quiet;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "show this help")
+    boolean help;
+
+    GuideCommand(Environment environment) {
+        this.environment = environment;
+    }
+
+    /** The environment, in the folder given with {@code -C}. */
+    Environment environment() {
+        return directory == null ? environment : environment.in(directory);
+    }
+
+    @Override
+    public void run() {
+        throw new UsageException("name a command");
+    }
+}

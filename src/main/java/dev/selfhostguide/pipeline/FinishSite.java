@@ -1,0 +1,74 @@
+package dev.selfhostguide.pipeline;
+
+import dev.selfhostguide.bake.LinkCheck;
+import dev.selfhostguide.snippets.Finding;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Stage 5: the rendered site made whole, then checked as a whole: the finish (search index,
+ * external-link marking), the site-wide scans, then the link check. A whole site is finished only
+ * when nothing failed so far; a warm page run updates what the rewritten pages changed.
+ */
+final class FinishSite {
+
+    record Finished(RenderSite.Rendered rendered, List<Finding> findings) { }
+
+    Finished apply(RenderSite.Rendered rendered) {
+        Request request = rendered.checked().converted().sources().request();
+        List<Finding> findings = new ArrayList<>(rendered.findings());
+        Path site = request.site();
+        if (rendered.bodies() != null) {
+            try {
+                if (!brokenBake(findings, rendered)) {
+                    findings.addAll(new LinkCheck(request.project(), rendered.bodies()).run());
+                }
+            } finally {
+                dev.selfhostguide.bake.SiteOutput.delete(rendered.bodies());
+            }
+            return new Finished(rendered, findings);
+        }
+        if (request.render() == Request.Render.NONE || rendered.needsFull() || site == null || !Files.isDirectory(site)) {
+            return new Finished(rendered, findings);
+        }
+        boolean whole = request.render() == Request.Render.SITE;
+        // A bake with errors of its own is not worth finishing; failed snippet checks leave sound HTML.
+        if (whole && brokenBake(findings, rendered)) {
+            return new Finished(rendered, findings);
+        }
+        try {
+            if (whole) {
+                request.finish().apply(site);
+            } else {
+                request.finish().update(site, rendered.written());
+            }
+        } catch (IOException e) {
+            findings.add(new Finding(site, 0, "bake", Finding.Severity.ERROR, "cannot finish the site: " + e.getMessage()));
+        }
+        for (SiteScan scan : request.scans()) {
+            findings.addAll(scan.scan(site, whole ? List.of() : rendered.written()));
+        }
+        if (!whole || !brokenBake(findings, rendered)) {
+            WarmState warm = request.warm();
+            if (whole || warm == null || warm.links() == null) {
+                LinkCheck links = new LinkCheck(request.project(), site);
+                findings.addAll(links.run());
+                if (warm != null) {
+                    warm.keepLinks(links);
+                }
+            } else {
+                findings.addAll(warm.links().update(site, rendered.written()));
+            }
+        }
+        return new Finished(rendered, findings);
+    }
+
+    private static boolean brokenBake(List<Finding> findings, RenderSite.Rendered rendered) {
+        var report = rendered.checked().report();
+        java.util.Set<Finding> checks = report == null ? java.util.Set.of() : new java.util.HashSet<>(report.findings());
+        return findings.stream().anyMatch(f -> f.isError() && !checks.contains(f));
+    }
+}
