@@ -1,11 +1,8 @@
 import dev.selfhostguide.bake.AsciidoctorRuntime;
-import dev.selfhostguide.bake.IncrementalBake;
-import dev.selfhostguide.bake.SiteOutput;
 import dev.selfhostguide.bundle.SiteFinish;
-import dev.selfhostguide.checks.CheckRegistry;
-import dev.selfhostguide.checks.CheckRunner;
-import dev.selfhostguide.checks.Tools;
 import dev.selfhostguide.content.Project;
+import dev.selfhostguide.pipeline.Pipeline;
+import dev.selfhostguide.pipeline.SiteRebuilds;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +12,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Drives the warm rebuilder of `guide serve` (IncrementalBake, with the same checker and finish
- * as ServeCommand) in one JVM: one cold full bake, then RUNS one-page rebuilds (append a
+ * Drives the warm rebuilder of `guide serve` (SiteRebuilds, with the checks and the finish
+ * ServeCommand gives it) in one JVM: one cold full bake, then RUNS one-page rebuilds (append a
  * paragraph to PAGE, rebuild, wait until its HTML contains the marker) and RUNS full rebuilds
  * (touch templates/page.ftl, which serve answers with a full bake). One warm-up of each first.
  *
@@ -27,19 +24,10 @@ public final class ServeBench {
         Project project = new Project(Path.of(args[0]));
         Path page = project.content().resolve(args[1]);
         int runs = Integer.parseInt(args[2]);
-        CheckRunner runner = new CheckRunner(CheckRegistry.standard());
-        Tools tools = Tools.fromEnvironment();
-        Path scratch = project.target().resolve(".serve-checks");
-        IncrementalBake.Checker checker = (snippets, catalog) -> {
-            try {
-                return runner.run(snippets, catalog, tools, scratch).findings();
-            } finally {
-                SiteOutput.delete(scratch);
-            }
-        };
         long t0 = System.nanoTime();
-        IncrementalBake bake = new IncrementalBake(project, AsciidoctorRuntime.shared(), checker, new SiteFinish());
-        IncrementalBake.Outcome first = bake.full(p -> { });
+        AsciidoctorRuntime runtime = AsciidoctorRuntime.start();      // the bench's own; the JVM ends with System.exit
+        SiteRebuilds bake = new SiteRebuilds(project, new Pipeline(runtime), true, new SiteFinish(), List.of());
+        SiteRebuilds.Outcome first = bake.full(p -> { });
         System.out.printf("cold %.3f%n", (System.nanoTime() - t0) / 1e9);
         if (first.failed()) {
             first.found().forEach(f -> System.out.println("finding " + f.format(project.root())));
@@ -55,7 +43,7 @@ public final class ServeBench {
                 String marker = "benchmark-edit-" + i + "-" + System.nanoTime();
                 Files.writeString(page, original + "\n" + marker + "\n", StandardCharsets.UTF_8);
                 long s = System.nanoTime();
-                IncrementalBake.Outcome o = bake.rebuild(Set.of(page), p -> { });
+                SiteRebuilds.Outcome o = bake.rebuild(Set.of(page), p -> { });
                 if (!Files.readString(html, StandardCharsets.UTF_8).contains(marker)) {
                     throw new IllegalStateException("page rebuild did not change " + html + ": " + o.found());
                 }
@@ -69,8 +57,8 @@ public final class ServeBench {
                 Files.setLastModifiedTime(template, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
                 long before = Files.getLastModifiedTime(html).toMillis();
                 long s = System.nanoTime();
-                IncrementalBake.Outcome o = bake.rebuild(Set.of(template), p -> { });
-                if (o.kind() != IncrementalBake.Kind.FULL || o.failed()) {
+                SiteRebuilds.Outcome o = bake.rebuild(Set.of(template), p -> { });
+                if (o.kind() != SiteRebuilds.Kind.FULL || o.failed()) {
                     throw new IllegalStateException("template change did not give a passing full rebuild: " + o.kind() + " " + o.found());
                 }
                 double sec = (System.nanoTime() - s) / 1e9;
