@@ -52,11 +52,18 @@ public final class Main {
         CommandLine line = new CommandLine(new GuideCommand(env));
         line.setOut(new java.io.PrintWriter(env.out(), true));
         line.setErr(new java.io.PrintWriter(env.err(), true));
+        // The footers are written for 100 columns; picocli's 80 would break their lines mid-sentence.
+        line.setUsageHelpWidth(100);
         line.setParameterExceptionHandler((e, args) -> {
             String name = e.getCommandLine().getCommandName();
             boolean sub = e.getCommandLine() != line;
-            env.err().println("guide" + (sub ? " " + name : "") + ": " + firstLine(e.getMessage())
-                + " (see guide" + (sub ? " " + name : "") + " --help)");
+            String message = firstLine(e.getMessage());
+            if (!sub && e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()
+                    && !unmatched.getUnmatched().get(0).startsWith("-")) {
+                message = "unknown command '" + unmatched.getUnmatched().get(0) + "'. Commands: "
+                    + String.join(", ", line.getSubcommands().keySet());
+            }
+            env.err().println("guide" + (sub ? " " + name : "") + ": " + message + " (see guide" + (sub ? " " + name : "") + " --help)");
             return USAGE;
         });
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
