@@ -1,8 +1,8 @@
 /**
- * The bake: JBake's Oven crawls content/ and renders it with the FreeMarker templates, while our
- * markup engine converts every page once with the process's single Asciidoctor runtime and hands
- * its snippets and outline on. Asciidoctor warnings, template errors and broken links become
- * findings at file:line; the site is staged and published only when the whole build passed.
- * {@link dev.selfhostguide.bake.IncrementalBake} keeps a site current for {@code guide serve}.
+ * The one adapter to JBake and Asciidoctor: which files are pages, converting them (our markup
+ * engine, the runtime's single Asciidoctor, every listing block collected as a snippet) and
+ * rendering them with the FreeMarker templates, the whole site through JBake's Oven or one page
+ * through {@link dev.selfhostguide.bake.PageRenderer}. Asciidoctor warnings, template errors and
+ * broken links become findings at file:line. No other package imports JBake.
  */
 package dev.selfhostguide.bake;
