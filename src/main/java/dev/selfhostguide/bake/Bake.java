@@ -69,6 +69,13 @@ public final class Bake {
 
     private static final List<String> ADOC = List.of("ad", "adoc", "asciidoc");
 
+    /**
+     * JBake keeps its markup engines and template model extractors in JVM-wide registries, which
+     * a render fills with its own (our engine, with its run's conversions; guide_nav, with its
+     * run's data). Renders hold this lock, so two runs in one JVM never render with each other's.
+     */
+    static final Object JBAKE_REGISTRIES = new Object();
+
     private final Project project;
     private final AsciidoctorRuntime runtime;
     private List<String> settings;
@@ -192,11 +199,13 @@ public final class Bake {
             DefaultJBakeConfiguration config = configuration(staging, true);
             GuideMarkupEngine engine = new GuideMarkupEngine(new PageConverter(runtime.asciidoctor(), project.content()),
                 diagnostics, page -> rendered.add(page.source()), converted::get);
-            registerEngine(engine);
-            Oven oven = new Oven(utensils(config, new TemplateData(catalog)));
-            oven.bake();
-            for (Throwable error : oven.getErrors()) {
-                findings.add(TemplateErrors.toFinding(error, project));
+            synchronized (JBAKE_REGISTRIES) {
+                registerEngine(engine);
+                Oven oven = new Oven(utensils(config, new TemplateData(catalog)));
+                oven.bake();
+                for (Throwable error : oven.getErrors()) {
+                    findings.add(TemplateErrors.toFinding(error, project));
+                }
             }
             copyExamples(staging);
             for (Path page : rendered) {

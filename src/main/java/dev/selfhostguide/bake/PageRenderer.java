@@ -62,12 +62,14 @@ public final class PageRenderer {
         }
         String uri = uri(page.source());
         complete(model, page.source(), uri);
-        ModelExtractors.getInstance().registerEngine(TemplateData.KEY, new TemplateData(catalog));
         TemplateModel templateModel = new TemplateModel();
         templateModel.setContent(model);
         templateModel.setRenderer(templates);
         StringWriter out = new StringWriter();
-        templates.renderDocument(templateModel, config.getTemplateFileByDocType(model.getType()).getName(), out);
+        synchronized (Bake.JBAKE_REGISTRIES) {
+            ModelExtractors.getInstance().registerEngine(TemplateData.KEY, new TemplateData(catalog));
+            templates.renderDocument(templateModel, config.getTemplateFileByDocType(model.getType()).getName(), out);
+        }
         return out.toString();
     }
 

@@ -84,7 +84,7 @@ class ConcurrentConversionTest {
     void pagesConvertOnManyThreadsAsTheyDoOneByOne() throws Exception {
         GuideFixture fixture = GuideFixture.create(dir);
         List<Path> pages = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
+        for (int i = 0; i < 10; i++) {
             String name = String.format("content/page-%02d.adoc", i);
             // The first page is converted alone (it loads the converter); give it no blocks, so
             // that the lexers are first needed on several threads at once.
@@ -102,7 +102,7 @@ class ConcurrentConversionTest {
             assertEquals(List.of(), one.pageFindings().get(page));
             alone.put(page, one.pages().get(page).html());
         }
-        for (int round = 0; round < 6; round++) {
+        for (int round = 0; round < 4; round++) {
             JRubyRuntimeContext.get(runtime.asciidoctor()).evalScriptlet(FRESH_ROUGE);
             Bake.Conversion together = bake.convert(pages, catalog, p -> null);
             for (Path page : pages) {
