@@ -19,7 +19,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int code = run(args);
+        // main owns this runtime and ends it by ending the process: tearing JRuby down first
+        // would only add to every command's time.
+        int code = run(Environment.of(new OwnedRuntime()), args);
         System.out.flush();
         System.err.flush();
         // JRuby and OrientDB leave non-daemon threads behind; the work is done, so leave now.
