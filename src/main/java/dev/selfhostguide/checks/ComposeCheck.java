@@ -61,8 +61,43 @@ public final class ComposeCheck implements Check {
     }
 
     @Override
-    public boolean appliesTo(Snippet snippet) {
-        return false; // selected with check=compose
+    public Set<Language> languages() {
+        return Set.of(Language.YAML);
+    }
+
+    @Override
+    public boolean automatic() {
+        return false; // a YAML block is this kind of file only when it says so with check=compose
+    }
+
+    @Override
+    public Role role() {
+        return Role.RULE;
+    }
+
+    @Override
+    public Set<FileKind> serves() {
+        return Set.of(FileKind.COMPOSE);
+    }
+
+    @Override
+    public Sample valid() {
+        return Sample.valid(Language.YAML, Map.of("check", ID), """
+            services:
+              worker:
+                image: busybox:1.36
+                command: ["sleep", "60"]
+            """);
+    }
+
+    @Override
+    public Sample invalid() {
+        return Sample.invalid(Language.YAML, Map.of("check", ID), """
+            services:
+              worker:
+                image: busybox:1.36
+                ports: ["8080:99999"]
+            """, 4);
     }
 
     @Override

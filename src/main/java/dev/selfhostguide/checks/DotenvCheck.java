@@ -35,7 +35,6 @@ public final class DotenvCheck implements Check {
 
     public static final String ID = "dotenv";
 
-    private static final Set<String> LANGUAGES = Set.of("dotenv", "env");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern EXPORT = Pattern.compile("^export\\s+");
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{[^}]*\\}|\\$[A-Za-z_][A-Za-z0-9_]*");
@@ -49,8 +48,28 @@ public final class DotenvCheck implements Check {
     }
 
     @Override
-    public boolean appliesTo(Snippet snippet) {
-        return LANGUAGES.contains(snippet.language());
+    public Set<Language> languages() {
+        return Set.of(Language.DOTENV);
+    }
+
+    @Override
+    public Role role() {
+        return Role.RULE;
+    }
+
+    @Override
+    public Set<FileKind> serves() {
+        return Set.of(FileKind.DOTENV);
+    }
+
+    @Override
+    public Sample valid() {
+        return Sample.valid(Language.DOTENV, Map.of("component", "compose"), "LOGGING_LEVEL=INFO\n");
+    }
+
+    @Override
+    public Sample invalid() {
+        return Sample.invalid(Language.DOTENV, Map.of("component", "compose"), "LOGGING_LEVEL=INFO\nLOGGING_LEVL=DEBUG\n", 2);
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -18,14 +17,30 @@ import java.util.List;
  */
 public final class GuideChecks {
 
+    private final CheckRegistry registry;
     private final CheckRunner runner;
 
+    /** Checks for which a missing program is a warning, unless CI=true makes it an error. */
     public GuideChecks(CheckRegistry registry) {
+        this.registry = registry;
         this.runner = new CheckRunner(registry);
+    }
+
+    private GuideChecks(CheckRegistry registry, boolean strict) {
+        this.registry = registry;
+        this.runner = new CheckRunner(registry, strict);
     }
 
     public static GuideChecks standard() {
         return new GuideChecks(CheckRegistry.standard());
+    }
+
+    /**
+     * The same checks, where a block left unchecked because a program is missing fails the run
+     * ({@code --strict}); {@code strict(false)} keeps the CI=true default.
+     */
+    public GuideChecks strict(boolean strict) {
+        return strict ? new GuideChecks(registry, true) : this;
     }
 
     public CheckRunner.Report run(Path contentRoot, Catalog catalog, List<PageOutline> pages, List<Snippet> snippets) {
@@ -41,7 +56,7 @@ public final class GuideChecks {
             for (String language : Editions.TRANSLATIONS) {
                 findings.addAll(new EditionParity(contentRoot, language).compare(pages, snippets));
             }
-            findings.sort(Comparator.comparing((Finding f) -> f.file().toString()).thenComparingInt(Finding::line));
+            findings.sort(CheckRunner.ORDER);
             return new CheckRunner.Report(findings, report.tallies(), report.snippets(), report.optedOut());
         } finally {
             dev.selfhostguide.bake.SiteOutput.delete(scratch);

@@ -28,7 +28,6 @@ public final class HttpCheck implements Check {
 
     public static final String ID = "http";
 
-    private static final Set<String> LANGUAGES = Set.of("bash", "sh", "shell");
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "0.0.0.0");
     /** curl options that take an argument (the next word, or the rest of a short-option cluster). */
     private static final Set<String> WITH_ARGUMENT = Set.of("-X", "--request", "-d", "--data", "--data-raw",
@@ -54,8 +53,33 @@ public final class HttpCheck implements Check {
     }
 
     @Override
+    public Set<Language> languages() {
+        return Set.of(Language.SHELL);
+    }
+
+    @Override
+    public Role role() {
+        return Role.RULE;
+    }
+
+    @Override
+    public Set<FileKind> serves() {
+        return Set.of(FileKind.SHELL);
+    }
+
+    @Override
+    public Sample valid() {
+        return Sample.valid(Language.SHELL, Map.of(), "curl --silent --show-error http://127.0.0.1:8003/health\n");
+    }
+
+    @Override
+    public Sample invalid() {
+        return Sample.invalid(Language.SHELL, Map.of(), "echo checking\ncurl --silent http://127.0.0.1:8003/healthz\n", 2);
+    }
+
+    @Override
     public boolean appliesTo(Snippet snippet) {
-        return LANGUAGES.contains(snippet.language()) && snippet.text().contains("curl");
+        return Check.super.appliesTo(snippet) && snippet.text().contains("curl");
     }
 
     @Override

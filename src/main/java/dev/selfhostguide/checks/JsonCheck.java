@@ -2,6 +2,8 @@ package dev.selfhostguide.checks;
 
 import dev.selfhostguide.snippets.Finding;
 import dev.selfhostguide.snippets.Snippet;
+import java.util.Set;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,8 +22,28 @@ public final class JsonCheck implements Check {
     }
 
     @Override
-    public boolean appliesTo(Snippet snippet) {
-        return "json".equals(snippet.language());
+    public Set<Language> languages() {
+        return Set.of(Language.JSON);
+    }
+
+    @Override
+    public Role role() {
+        return Role.SYNTAX;
+    }
+
+    @Override
+    public Set<FileKind> serves() {
+        return Set.of(FileKind.JSON);
+    }
+
+    @Override
+    public Sample valid() {
+        return Sample.valid(Language.JSON, Map.of(), "{\"api_key\": \"<project api key>\"}\n");
+    }
+
+    @Override
+    public Sample invalid() {
+        return Sample.invalid(Language.JSON, Map.of(), "{\n  \"a\": 1,\n  \"a\": 2\n}\n", 3);
     }
 
     @Override

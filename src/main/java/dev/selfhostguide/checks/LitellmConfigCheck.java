@@ -65,8 +65,44 @@ public final class LitellmConfigCheck implements Check {
     }
 
     @Override
-    public boolean appliesTo(Snippet snippet) {
-        return false; // selected with check=litellm-config
+    public Set<Language> languages() {
+        return Set.of(Language.YAML);
+    }
+
+    @Override
+    public boolean automatic() {
+        return false; // a YAML block is this kind of file only when it says so with check=litellm-config
+    }
+
+    @Override
+    public Role role() {
+        return Role.RULE;
+    }
+
+    @Override
+    public Set<FileKind> serves() {
+        return Set.of(FileKind.LITELLM);
+    }
+
+    @Override
+    public Sample valid() {
+        return Sample.valid(Language.YAML, Map.of("check", ID), """
+            model_list:
+              - model_name: gpt-4o
+                litellm_params:
+                  model: openai/gpt-4o
+            """);
+    }
+
+    @Override
+    public Sample invalid() {
+        return Sample.invalid(Language.YAML, Map.of("check", ID), """
+            model_list:
+              - model_name: gpt-4o
+                litellm_params:
+                  model: openai/gpt-4o
+            modle_settings: {}
+            """, 5);
     }
 
     @Override

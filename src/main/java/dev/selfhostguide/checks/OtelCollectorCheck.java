@@ -55,8 +55,59 @@ public final class OtelCollectorCheck implements Check {
     }
 
     @Override
-    public boolean appliesTo(Snippet snippet) {
-        return false; // selected with check=otel-collector
+    public Set<Language> languages() {
+        return Set.of(Language.YAML);
+    }
+
+    @Override
+    public boolean automatic() {
+        return false; // a YAML block is this kind of file only when it says so with check=otel-collector
+    }
+
+    @Override
+    public Role role() {
+        return Role.RULE;
+    }
+
+    @Override
+    public Set<FileKind> serves() {
+        return Set.of(FileKind.OTEL);
+    }
+
+    @Override
+    public Sample valid() {
+        return Sample.valid(Language.YAML, Map.of("check", ID), """
+            receivers:
+              otlp:
+                protocols:
+                  http:
+                    endpoint: 0.0.0.0:4318
+            exporters:
+              debug: {}
+            service:
+              pipelines:
+                traces:
+                  receivers: [otlp]
+                  exporters: [debug]
+            """);
+    }
+
+    @Override
+    public Sample invalid() {
+        return Sample.invalid(Language.YAML, Map.of("check", ID), """
+            receivers:
+              otlp:
+                protocols:
+                  http:
+                    endpoint: 0.0.0.0:4318
+            exporters:
+              debug: {}
+            service:
+              pipelines:
+                traces:
+                  receivers: [otlp, jaeger]
+                  exporters: [debug]
+            """, 11);
     }
 
     @Override

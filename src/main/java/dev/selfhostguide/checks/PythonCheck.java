@@ -3,6 +3,7 @@ package dev.selfhostguide.checks;
 import dev.selfhostguide.snippets.Finding;
 import dev.selfhostguide.snippets.Snippet;
 import java.time.Duration;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,22 +57,48 @@ public final class PythonCheck implements Check {
         "        print('E\\t%d\\t%s' % (n.lineno, n.value))",
         "");
 
+    static final Tools.Program PYTHON3 = new Tools.Program("python3", "not compiled", "apt-get install python3");
+
     @Override
     public String id() {
         return ID;
     }
 
     @Override
-    public boolean appliesTo(Snippet snippet) {
-        return "python".equals(snippet.language()) || "py".equals(snippet.language());
+    public Set<Language> languages() {
+        return Set.of(Language.PYTHON);
+    }
+
+    @Override
+    public Role role() {
+        return Role.SYNTAX;
+    }
+
+    @Override
+    public List<Tools.Program> programs() {
+        return List.of(PYTHON3);
+    }
+
+    @Override
+    public Set<FileKind> serves() {
+        return Set.of(FileKind.PYTHON);
+    }
+
+    @Override
+    public Sample valid() {
+        return Sample.valid(Language.PYTHON, Map.of(), "import agentops\n\nagentops.init(api_key=\"<your-api-key>\")\n");
+    }
+
+    @Override
+    public Sample invalid() {
+        return Sample.invalid(Language.PYTHON, Map.of(), "import agentops\nif True\n    agentops.init()\n", 2);
     }
 
     @Override
     public List<Finding> check(Snippet snippet, CheckContext context) {
         List<Finding> findings = new ArrayList<>();
         Tools tools = context.tools();
-        if (tools.find("python3").isEmpty()) {
-            findings.add(Finding.warning(snippet, 1, ID, "not run: python3 is not installed"));
+        if (!tools.has(PYTHON3)) {
             return findings;
         }
         Tools.Result r = tools.run(List.of(tools.find("python3").get().toString(), "-I", "-c", SCRIPT),
