@@ -102,7 +102,7 @@ public final class CheckRunner {
     }
 
     public Report run(List<Snippet> snippets, Catalog catalog, Tools tools, Path scratch) {
-        CheckContext context = new CheckContext(catalog, snippets, tools, scratch);
+        CheckContext context = new CheckContext(catalog, snippets, tools, scratch, registry);
         Map<String, AtomicInteger[]> counts = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> unchecked = new ConcurrentHashMap<>();
         List<Finding> findings = Collections.synchronizedList(new ArrayList<>());

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -59,7 +60,18 @@ public final class GuideChecks {
             findings.sort(CheckRunner.ORDER);
             return new CheckRunner.Report(findings, report.tallies(), report.snippets(), report.optedOut());
         } finally {
-            dev.selfhostguide.bake.SiteOutput.delete(scratch);
+            delete(scratch);
+        }
+    }
+
+    /** Removes the scratch folder; what cannot be removed stays in the temp folder, never fails a run. */
+    private static void delete(Path dir) {
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // a tool left a file it still holds open; the OS cleans the temp folder
         }
     }
 }

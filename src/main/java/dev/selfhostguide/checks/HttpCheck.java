@@ -1,5 +1,6 @@
 package dev.selfhostguide.checks;
 
+import dev.selfhostguide.checks.support.*;
 import dev.selfhostguide.content.Catalog;
 import dev.selfhostguide.snippets.Finding;
 import dev.selfhostguide.snippets.Snippet;
@@ -42,7 +43,6 @@ public final class HttpCheck implements Check {
     private static final Pattern URL = Pattern.compile(
         "^(?:(?<scheme>[A-Za-z][A-Za-z0-9+.-]*)://)?(?:[^@/?#]*@)?(?<host>\\[[^\\]]*\\]|[^:/?#]*)(?::(?<port>[^/?#]*))?(?<path>/[^?#]*)?(?:\\?[^#]*)?(?:#.*)?$");
     private static final Pattern PLACEHOLDER_HOST = Pattern.compile("<[^>]+>|\\$\\{[^}]+\\}|\\$[A-Za-z_][A-Za-z0-9_]*|\\{[^}]+\\}");
-    static final String EXPANSION = "__SHELL_EXPANSION__";
 
     /** One curl invocation: method, URL word and the request bodies with their first lines. */
     record Curl(String method, ShellWords.Word url, List<ShellWords.Word> bodies, boolean jsonBody) { }
@@ -102,7 +102,7 @@ public final class HttpCheck implements Check {
             for (ShellWords.Word body : c.bodies()) {
                 String text = body.text();
                 if (c.jsonBody() || text.strip().startsWith("{") || text.strip().startsWith("[")) {
-                    findings.addAll(JsonCheck.checkJson(snippet, withoutExpansions(text), body.line(), ID));
+                    findings.addAll(JsonFindings.of(snippet, withoutExpansions(text), body.line(), ID));
                 }
             }
         }
@@ -325,7 +325,7 @@ public final class HttpCheck implements Check {
             if (c == '$' && i + 1 < body.length()) {
                 int end = expansionEnd(body, i);
                 if (end > i + 1) {
-                    out.append(inString ? EXPANSION : "\"" + EXPANSION + "\"");
+                    out.append(inString ? ShellWords.EXPANSION : "\"" + ShellWords.EXPANSION + "\"");
                     i = end;
                     continue;
                 }

@@ -1,5 +1,6 @@
 package dev.selfhostguide.checks;
 
+import dev.selfhostguide.checks.support.*;
 import dev.selfhostguide.snippets.Finding;
 import dev.selfhostguide.snippets.Snippet;
 import java.util.Set;
@@ -48,28 +49,6 @@ public final class JsonCheck implements Check {
 
     @Override
     public List<Finding> check(Snippet snippet, CheckContext context) {
-        return checkJson(snippet, snippet.text(), 1, ID);
-    }
-
-    /**
-     * Checks {@code json} whose first line is line {@code firstLine} of the snippet; HttpCheck uses
-     * this for request bodies with its own check id.
-     */
-    static List<Finding> checkJson(Snippet snippet, String json, int firstLine, String checkId) {
-        List<Finding> findings = new ArrayList<>();
-        StrictJson.Document doc;
-        try {
-            doc = StrictJson.parse(json);
-        } catch (StrictJson.ParseError e) {
-            findings.add(Finding.error(snippet, firstLine + e.line - 1, checkId,
-                "invalid JSON at column " + e.column + ": " + e.getMessage()));
-            return findings;
-        }
-        if (OtlpTraceRules.isTraceRequest(doc.root)) {
-            for (OtlpTraceRules.Problem p : OtlpTraceRules.check(doc)) {
-                findings.add(Finding.error(snippet, firstLine + p.line() - 1, checkId, "OTLP trace: " + p.message()));
-            }
-        }
-        return findings;
+        return JsonFindings.of(snippet, snippet.text(), 1, ID);
     }
 }

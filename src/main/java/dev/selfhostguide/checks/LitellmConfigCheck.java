@@ -1,5 +1,6 @@
 package dev.selfhostguide.checks;
 
+import dev.selfhostguide.checks.support.*;
 import dev.selfhostguide.content.Catalog;
 import dev.selfhostguide.snippets.Finding;
 import dev.selfhostguide.snippets.Snippet;
@@ -120,8 +121,8 @@ public final class LitellmConfigCheck implements Check {
             Map<String, Object> file = catalog.file("litellm");
             Map<String, Object> settings = map(file.get("litellm_settings"));
             Set<String> known = new LinkedHashSet<>();
-            known.addAll(ComposeCheck.strings(settings.get("handled")));
-            known.addAll(ComposeCheck.strings(settings.get("documented")));
+            known.addAll(CatalogData.strings(settings.get("handled")));
+            known.addAll(CatalogData.strings(settings.get("documented")));
             known.addAll(map(settings.get("in_upstream_examples")).keySet());
             Map<Pattern, String> dead = new LinkedHashMap<>();
             if (settings.get("dead_patterns") instanceof List<?> list) {
@@ -135,13 +136,13 @@ public final class LitellmConfigCheck implements Check {
             Map<String, Object> cb = map(file.get("callbacks"));
             Set<String> callbacks = new LinkedHashSet<>();
             for (String group : List.of("logger_compatible", "legacy", "proxy_special")) {
-                callbacks.addAll(ComposeCheck.strings(cb.get(group)));
+                callbacks.addAll(CatalogData.strings(cb.get(group)));
             }
             Map<String, String> cloud = new LinkedHashMap<>();
             map(cb.get("cloud_only")).forEach((k, v) -> cloud.put(k, String.valueOf(v)));
             String prefix = file.get("os_environ_prefix") == null ? "os.environ/" : String.valueOf(file.get("os_environ_prefix"));
-            return new Facts(ComposeCheck.strings(file.get("sections")), known, dead, moved, callbacks, cloud,
-                new LinkedHashSet<>(ComposeCheck.strings(file.get("environment"))), prefix);
+            return new Facts(CatalogData.strings(file.get("sections")), known, dead, moved, callbacks, cloud,
+                new LinkedHashSet<>(CatalogData.strings(file.get("environment"))), prefix);
         }
     }
 

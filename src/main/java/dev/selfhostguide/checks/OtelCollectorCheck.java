@@ -1,5 +1,6 @@
 package dev.selfhostguide.checks;
 
+import dev.selfhostguide.checks.support.*;
 import dev.selfhostguide.snippets.Finding;
 import dev.selfhostguide.snippets.Snippet;
 import java.util.ArrayList;
@@ -199,13 +200,13 @@ public final class OtelCollectorCheck implements Check {
                 defaults.put(type, p);
             });
             Map<String, List<String>> listen = new LinkedHashMap<>();
-            map(file.get("listen_endpoints")).forEach((type, paths) -> listen.put(type, ComposeCheck.strings(paths)));
+            map(file.get("listen_endpoints")).forEach((type, paths) -> listen.put(type, CatalogData.strings(paths)));
             Object type = file.get("component_type");
-            return new Rules(ComposeCheck.strings(file.get("top_level")), ComposeCheck.strings(file.get("service_keys")),
-                ComposeCheck.strings(file.get("pipeline_keys")), ComposeCheck.strings(file.get("signals")),
-                ComposeCheck.strings(file.get("gated_signals")),
+            return new Rules(CatalogData.strings(file.get("top_level")), CatalogData.strings(file.get("service_keys")),
+                CatalogData.strings(file.get("pipeline_keys")), CatalogData.strings(file.get("signals")),
+                CatalogData.strings(file.get("gated_signals")),
                 Pattern.compile(type == null ? ".*" : String.valueOf(type)), defaults, listen,
-                ComposeCheck.strings(file.get("loopback_hosts")));
+                CatalogData.strings(file.get("loopback_hosts")));
         }
     }
 

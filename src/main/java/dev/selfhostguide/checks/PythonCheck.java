@@ -1,5 +1,6 @@
 package dev.selfhostguide.checks;
 
+import dev.selfhostguide.checks.support.*;
 import dev.selfhostguide.snippets.Finding;
 import dev.selfhostguide.snippets.Snippet;
 import java.time.Duration;

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * (generating secrets with {@code openssl rand -hex 32}, writing a .env). Nothing else is ever run.
  * It runs with {@code bash -e} in a fresh folder under the scratch dir, with an empty environment
  * (PATH and HOME only), for at most 5 seconds; it must not need the network. A non-zero exit is an
- * error. Every {@code .env} / {@code *.env} file it leaves behind must pass {@link DotenvCheck}
+ * error. Every {@code .env} / {@code *.env} file it leaves behind must pass the dotenv checks
  * with the block's {@code component} attribute (default compose) as a file of real secrets;
  * problems are reported at the line of the block that writes the file.
  *
@@ -229,7 +229,6 @@ public final class ShellSnippetCheck implements Check {
         }
         int writer = writerLine(snippet);
         String component = snippet.attribute("component").orElse("compose");
-        DotenvCheck dotenv = new DotenvCheck();
         for (Path file : envFiles) {
             String text;
             try {
@@ -242,7 +241,7 @@ public final class ShellSnippetCheck implements Check {
             attrs.put("secrets", "real");
             Snippet produced = Snippet.ofFile(file, "dotenv", attrs, text);
             String shown = work.relativize(file).toString();
-            for (Finding f : dotenv.check(produced, context)) {
+            for (Finding f : context.checkAs(produced)) {
                 String message = "the " + shown + " this block writes, at its line " + f.line() + ": " + f.message();
                 findings.add(f.isError() ? Finding.error(snippet, writer, ID, message) : Finding.warning(snippet, writer, ID, message));
             }

@@ -1,5 +1,6 @@
 package dev.selfhostguide.checks;
 
+import dev.selfhostguide.checks.support.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

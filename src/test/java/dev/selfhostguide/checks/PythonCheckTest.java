@@ -1,5 +1,6 @@
 package dev.selfhostguide.checks;
 
+import dev.selfhostguide.checks.support.*;
 import static dev.selfhostguide.checks.TestCatalogs.formatted;
 import static dev.selfhostguide.checks.TestCatalogs.snippet;
 import static org.junit.jupiter.api.Assertions.assertEquals;

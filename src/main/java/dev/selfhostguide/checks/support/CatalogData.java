@@ -1,4 +1,4 @@
-package dev.selfhostguide.checks;
+package dev.selfhostguide.checks.support;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Lenient readers for the raw YAML maps of the catalog: a missing or mistyped entry reads as empty. */
-final class CatalogData {
+public final class CatalogData {
 
     private CatalogData() { }
 
-    static Map<String, Object> map(Object value) {
+    public static Map<String, Object> map(Object value) {
         Map<String, Object> result = new LinkedHashMap<>();
         if (value instanceof Map<?, ?> raw) {
             raw.forEach((k, v) -> result.put(String.valueOf(k), v));
@@ -18,15 +18,22 @@ final class CatalogData {
         return result;
     }
 
-    static List<Object> list(Object value) {
+    public static List<Object> list(Object value) {
         return value instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
     }
 
-    static String text(Object value) {
+    public static String text(Object value) {
         return value == null ? "" : String.valueOf(value);
     }
 
-    static boolean flag(Object value) {
+    public static boolean flag(Object value) {
         return Boolean.TRUE.equals(value) || "true".equals(value);
+    }
+
+    public static List<String> strings(Object value) {
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return List.of();
     }
 }

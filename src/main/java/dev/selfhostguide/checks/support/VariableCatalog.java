@@ -1,4 +1,4 @@
-package dev.selfhostguide.checks;
+package dev.selfhostguide.checks.support;
 
 import dev.selfhostguide.content.Catalog;
 import java.util.ArrayList;
@@ -14,33 +14,33 @@ import java.util.regex.Pattern;
  * variable is dead when compose hands it to nobody, or when every program it is handed to ignores
  * it under the name it gets there (e.g. APP_URL reaches the api and the dashboard, and neither reads it).
  */
-final class VariableCatalog {
+public final class VariableCatalog {
 
-    static final String FILE = "variables";
+    public static final String FILE = "variables";
 
     private final Map<String, Object> data;
     private final Map<String, Map<String, Object>> components = new LinkedHashMap<>();
 
-    VariableCatalog(Catalog catalog) {
+    public VariableCatalog(Catalog catalog) {
         this.data = catalog.file(FILE);
         CatalogData.map(data.get("components")).forEach((name, raw) ->
             components.put(name, CatalogData.map(CatalogData.map(raw).get("variables"))));
     }
 
-    boolean present() {
+    public boolean present() {
         return !components.isEmpty();
     }
 
-    List<String> componentNames() {
+    public List<String> componentNames() {
         return new ArrayList<>(components.keySet());
     }
 
-    boolean hasComponent(String component) {
+    public boolean hasComponent(String component) {
         return components.containsKey(component);
     }
 
     /** The catalog entry of {@code name} in {@code component}, if the component reads it. */
-    Optional<Map<String, Object>> variable(String component, String name) {
+    public Optional<Map<String, Object>> variable(String component, String name) {
         Map<String, Object> vars = components.get(component);
         if (vars == null || !vars.containsKey(name)) {
             return Optional.empty();
@@ -49,12 +49,12 @@ final class VariableCatalog {
     }
 
     /** Every variable the component reads, in catalog order. */
-    List<String> names(String component) {
+    public List<String> names(String component) {
         return new ArrayList<>(components.getOrDefault(component, Map.of()).keySet());
     }
 
     /** Other components that know {@code name}, for a helpful "did you mean" message. */
-    List<String> componentsKnowing(String name) {
+    public List<String> componentsKnowing(String name) {
         List<String> result = new ArrayList<>();
         components.forEach((c, vars) -> {
             if (vars.containsKey(name)) {
@@ -65,7 +65,7 @@ final class VariableCatalog {
     }
 
     /** Why setting {@code name} for {@code component} has no effect, or empty when it counts. */
-    Optional<String> deadReason(String component, String name) {
+    public Optional<String> deadReason(String component, String name) {
         Optional<Map<String, Object>> entry = variable(component, name);
         if (entry.isEmpty()) {
             return Optional.empty();
@@ -96,7 +96,7 @@ final class VariableCatalog {
         return Optional.of(String.join("; ", why));
     }
 
-    boolean isSecret(String component, String name) {
+    public boolean isSecret(String component, String name) {
         Optional<Map<String, Object>> entry = variable(component, name);
         if (entry.isPresent() && entry.get().containsKey("secret")) {
             return CatalogData.flag(entry.get().get("secret"));
@@ -110,14 +110,14 @@ final class VariableCatalog {
     }
 
     /** A secret value's verdict: null when it is fine. */
-    record SecretVerdict(boolean error, String message) { }
+    public record SecretVerdict(boolean error, String message) { }
 
     /**
      * Judges a secret's value. {@code realValues} is true for a file that really holds the
      * reader's secrets (one a block generated, or the reader's own .env): there real-looking values
      * are expected, and only the published insecure defaults are wrong.
      */
-    SecretVerdict judgeSecret(String name, String value, boolean realValues) {
+    public SecretVerdict judgeSecret(String name, String value, boolean realValues) {
         for (Object raw : CatalogData.list(data.get("insecure_defaults"))) {
             Map<String, Object> d = CatalogData.map(raw);
             if (CatalogData.text(d.get("value")).equals(value)) {
