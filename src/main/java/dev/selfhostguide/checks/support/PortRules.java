@@ -23,13 +23,9 @@ public final class PortRules {
     private final List<Catalog.Port> ports;
 
     public PortRules(Catalog catalog) {
-        List<Catalog.Port> loaded;
-        try {
-            loaded = catalog.ports();
-        } catch (RuntimeException badCatalog) {
-            loaded = List.of();
-        }
-        this.ports = loaded;
+        // deployment.yml was held to its shape when the catalog loaded: a bad port is a [data]
+        // error at its line there, never an empty list that would pass every block here.
+        this.ports = catalog.ports();
     }
 
     public boolean hasDeployment() {
