@@ -2,6 +2,7 @@ package dev.selfhostguide.checks;
 
 import dev.selfhostguide.checks.support.*;
 import dev.selfhostguide.content.Catalog;
+import dev.selfhostguide.facts.Variables;
 import dev.selfhostguide.snippets.Finding;
 import dev.selfhostguide.snippets.Snippet;
 import java.util.ArrayList;
@@ -321,9 +322,9 @@ public final class ComposeCheck implements Check {
                 for (Map.Entry<String, NodeTuple> e : StrictYaml.entries(env).entrySet()) {
                     passed.add(e.getKey());
                     variables.variable(component, e.getKey()).ifPresent(v -> {
-                        String dead = CatalogData.text(v.get("dead"));
+                        String dead = v.dead();
                         // Some variables are dead only in a .env file and read from the process environment.
-                        if (!dead.isEmpty() && !CatalogData.flag(v.get("read_from_process_environment"))) {
+                        if (!dead.isEmpty() && !v.readFromProcessEnvironment()) {
                             warning(e.getValue().getKeyNode(), "service '" + service + "' hands the " + component + " "
                                 + e.getKey() + ", which it never reads: " + dead);
                         }
@@ -342,9 +343,9 @@ public final class ComposeCheck implements Check {
                 return;
             }
             for (String name : variables.names(component)) {
-                Map<String, Object> v = variables.variable(component, name).orElse(Map.of());
-                String builtIn = CatalogData.text(v.get("default"));
-                if (CatalogData.flag(v.get("secret")) && !builtIn.isEmpty() && CatalogData.text(v.get("dead")).isEmpty()
+                Variables.Variable v = variables.variable(component, name).orElseThrow();
+                String builtIn = v.defaultValue();
+                if (v.secret().orElse(false) && !builtIn.isEmpty() && v.dead().isEmpty()
                         && !passed.contains(name) && !entries.containsKey("env_file")) {
                     warning(keyNode, "service '" + service + "' does not pass " + name + " to the " + component
                         + ", so it runs with the built-in default '" + builtIn + "'" + readAt(v)
@@ -362,8 +363,8 @@ public final class ComposeCheck implements Check {
             return null;
         }
 
-        private static String readAt(Map<String, Object> variable) {
-            String where = CatalogData.text(variable.get("read_at"));
+        private static String readAt(Variables.Variable variable) {
+            String where = variable.readAt();
             return where.isEmpty() ? "" : " (" + where + ")";
         }
 

@@ -2,6 +2,7 @@ package dev.selfhostguide.checks;
 
 import dev.selfhostguide.checks.support.*;
 import dev.selfhostguide.content.Catalog;
+import dev.selfhostguide.facts.Endpoints;
 import dev.selfhostguide.snippets.Finding;
 import dev.selfhostguide.snippets.Snippet;
 import java.util.ArrayList;
@@ -263,20 +264,14 @@ public final class HttpCheck implements Check {
 
     private void checkPath(Snippet snippet, Catalog catalog, Catalog.Port port, String method, String path, String raw,
                            int line, List<Finding> findings) {
-        List<Map<String, Object>> forPort = new ArrayList<>();
-        for (Object e : CatalogData.list(catalog.file("endpoints").get("endpoints"))) {
-            Map<String, Object> endpoint = CatalogData.map(e);
-            if (port.id().equals(CatalogData.text(endpoint.get("port")))) {
-                forPort.add(endpoint);
-            }
-        }
+        List<Endpoints.Endpoint> forPort = catalog.endpoints().onPort(port.id());
         if (forPort.isEmpty()) {
             return; // the catalog lists no endpoints for this port (e.g. Supabase's): nothing to compare
         }
         List<String> methods = new ArrayList<>();
-        for (Map<String, Object> endpoint : forPort) {
-            if (pathMatches(CatalogData.text(endpoint.get("path")), path)) {
-                String m = CatalogData.text(endpoint.get("method"));
+        for (Endpoints.Endpoint endpoint : forPort) {
+            if (pathMatches(endpoint.path(), path)) {
+                String m = endpoint.method();
                 if (m.equalsIgnoreCase(method) || ("HEAD".equals(method) && "GET".equalsIgnoreCase(m))) {
                     return;
                 }
@@ -288,8 +283,7 @@ public final class HttpCheck implements Check {
             findings.add(Finding.error(snippet, line, ID, method + " " + path + " is not an endpoint of the " + who
                 + " (content/data/endpoints.yml has " + String.join(", ", methods) + " " + path + ")"));
         } else {
-            List<String> known = forPort.stream().map(e -> CatalogData.text(e.get("method")) + " "
-                + CatalogData.text(e.get("path"))).distinct().toList();
+            List<String> known = forPort.stream().map(e -> e.method() + " " + e.path()).distinct().toList();
             findings.add(Finding.error(snippet, line, ID, "path " + path + " in " + raw + " is not an endpoint of the " + who
                 + " on port " + port.reference() + " (content/data/endpoints.yml lists " + String.join(", ", known) + ")"));
         }

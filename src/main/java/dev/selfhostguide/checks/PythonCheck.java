@@ -1,6 +1,7 @@
 package dev.selfhostguide.checks;
 
 import dev.selfhostguide.checks.support.*;
+import dev.selfhostguide.facts.Sdk;
 import dev.selfhostguide.snippets.Finding;
 import dev.selfhostguide.snippets.Snippet;
 import java.time.Duration;
@@ -109,8 +110,7 @@ public final class PythonCheck implements Check {
                 + (r.timedOut() ? "timed out" : r.stderr().strip())));
             return findings;
         }
-        Map<String, Object> sdk = context.catalog().file("sdk");
-        Map<String, Object> init = CatalogData.map(sdk.get("init"));
+        Map<String, Sdk.Keyword> init = context.catalog().sdk().init();
         VariableCatalog variables = new VariableCatalog(context.catalog());
         for (String line : r.stdout().split("\n")) {
             String[] f = line.split("\t", -1);
@@ -133,7 +133,7 @@ public final class PythonCheck implements Check {
         return findings;
     }
 
-    private void keyword(Snippet snippet, int at, String name, String value, Map<String, Object> init,
+    private void keyword(Snippet snippet, int at, String name, String value, Map<String, Sdk.Keyword> init,
                          VariableCatalog variables, List<Finding> findings) {
         if (init.isEmpty()) {
             return;
@@ -143,17 +143,17 @@ public final class PythonCheck implements Check {
                 + " (content/data/sdk.yml, from agentops/config.py); it accepts " + String.join(", ", init.keySet())));
             return;
         }
-        Map<String, Object> param = CatalogData.map(init.get(name));
-        String deprecated = CatalogData.text(param.get("deprecated"));
+        Sdk.Keyword param = init.get(name);
+        String deprecated = param.deprecated();
         if (!deprecated.isEmpty()) {
             findings.add(Finding.warning(snippet, at, ID, "agentops.init(" + name + "=...) is deprecated: " + deprecated));
         }
-        String suffix = CatalogData.text(param.get("path_suffix"));
+        String suffix = param.pathSuffix();
         if (!suffix.isEmpty() && !value.isEmpty() && !value.contains("{") && !value.endsWith(suffix)) {
             findings.add(Finding.error(snippet, at, ID, name + " '" + value + "' must be the full URL ending in " + suffix
                 + ": the SDK posts spans to exactly this URL (content/data/sdk.yml)"));
         }
-        if (CatalogData.flag(param.get("secret")) && !value.isEmpty()) {
+        if (param.secret() && !value.isEmpty()) {
             VariableCatalog.SecretVerdict verdict = variables.judgeSecret(name, value, false);
             if (verdict != null) {
                 findings.add(verdict.error() ? Finding.error(snippet, at, ID, verdict.message())

@@ -104,18 +104,10 @@ public final class SecretsCheck implements Check {
         return false;
     }
 
-    @SuppressWarnings("unchecked")
     private static List<String> placeholders(CheckContext context) {
-        Object list = context.catalog().file("secrets").get("placeholders");
         List<String> result = new ArrayList<>();
-        if (list instanceof List<?> items) {
-            for (Object item : items) {
-                if (item instanceof Map<?, ?> map && map.get("value") != null) {
-                    result.add(String.valueOf(map.get("value")));
-                } else if (item != null) {
-                    result.add(String.valueOf(item));
-                }
-            }
+        for (dev.selfhostguide.facts.Secrets.Placeholder p : context.catalog().secrets().placeholders()) {
+            result.add(p.value().isEmpty() ? p.pattern() : p.value());
         }
         return result;
     }

@@ -1,5 +1,9 @@
 package dev.selfhostguide.content;
 
+import dev.selfhostguide.facts.Endpoints;
+import dev.selfhostguide.facts.Sdk;
+import dev.selfhostguide.facts.Secrets;
+import dev.selfhostguide.facts.Variables;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -47,11 +51,40 @@ public final class Catalog {
     private final Path dir;
     private final Map<String, Map<String, Object>> files;
     private final Map<String, Map<String, Integer>> lines;
+    private final Variables variables;
+    private final Endpoints endpoints;
+    private final Sdk sdk;
+    private final Secrets secrets;
 
     private Catalog(Path dir, Map<String, Map<String, Object>> files, Map<String, Map<String, Integer>> lines) {
         this.dir = dir;
         this.files = files;
         this.lines = lines;
+        // Built once, from files that passed their shapes; an absent file is an empty record.
+        this.variables = Variables.from(files.getOrDefault("variables", Map.of()));
+        this.endpoints = Endpoints.from(files.getOrDefault("endpoints", Map.of()));
+        this.sdk = Sdk.from(files.getOrDefault("sdk", Map.of()));
+        this.secrets = Secrets.from(files.getOrDefault("secrets", Map.of()));
+    }
+
+    /** content/data/variables.yml. */
+    public Variables variables() {
+        return variables;
+    }
+
+    /** content/data/endpoints.yml. */
+    public Endpoints endpoints() {
+        return endpoints;
+    }
+
+    /** content/data/sdk.yml. */
+    public Sdk sdk() {
+        return sdk;
+    }
+
+    /** content/data/secrets.yml. */
+    public Secrets secrets() {
+        return secrets;
     }
 
     /** Loads every {@code *.yml} in the folder; a missing folder is an empty catalog. */
