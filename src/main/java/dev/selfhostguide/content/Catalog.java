@@ -1,6 +1,7 @@
 package dev.selfhostguide.content;
 
 import dev.selfhostguide.facts.Endpoints;
+import dev.selfhostguide.facts.OtelCollector;
 import dev.selfhostguide.facts.Sdk;
 import dev.selfhostguide.facts.Secrets;
 import dev.selfhostguide.facts.Variables;
@@ -55,6 +56,7 @@ public final class Catalog {
     private final Endpoints endpoints;
     private final Sdk sdk;
     private final Secrets secrets;
+    private final OtelCollector otelCollector;
 
     private Catalog(Path dir, Map<String, Map<String, Object>> files, Map<String, Map<String, Integer>> lines) {
         this.dir = dir;
@@ -65,6 +67,7 @@ public final class Catalog {
         this.endpoints = Endpoints.from(files.getOrDefault("endpoints", Map.of()));
         this.sdk = Sdk.from(files.getOrDefault("sdk", Map.of()));
         this.secrets = Secrets.from(files.getOrDefault("secrets", Map.of()));
+        this.otelCollector = OtelCollector.from(files.getOrDefault("otel-collector", Map.of()));
     }
 
     /** content/data/variables.yml. */
@@ -80,6 +83,11 @@ public final class Catalog {
     /** content/data/sdk.yml. */
     public Sdk sdk() {
         return sdk;
+    }
+
+    /** content/data/otel-collector.yml. */
+    public OtelCollector otelCollector() {
+        return otelCollector;
     }
 
     /** content/data/secrets.yml. */
