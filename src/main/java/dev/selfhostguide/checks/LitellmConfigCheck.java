@@ -2,6 +2,7 @@ package dev.selfhostguide.checks;
 
 import dev.selfhostguide.checks.support.*;
 import dev.selfhostguide.content.Catalog;
+import dev.selfhostguide.facts.Litellm;
 import dev.selfhostguide.snippets.Finding;
 import dev.selfhostguide.snippets.Snippet;
 import java.util.ArrayList;
@@ -109,50 +110,16 @@ public final class LitellmConfigCheck implements Check {
     @Override
     public List<Finding> check(Snippet snippet, CheckContext context) {
         return StrictYaml.eachDocument(snippet, ID, "LiteLLM config", (document, findings) ->
-            new ConfigCheck(snippet, context, Facts.of(context.catalog()), findings).run(document));
-    }
-
-    /** What catalog litellm.yml says. */
-    private record Facts(List<String> sections, Set<String> knownSettings, Map<Pattern, String> deadSettings,
-                         Map<String, String> movedRouterSettings, Set<String> callbacks,
-                         Map<String, String> cloudOnly, Set<String> environment, String prefix) {
-
-        static Facts of(Catalog catalog) {
-            Map<String, Object> file = catalog.file("litellm");
-            Map<String, Object> settings = map(file.get("litellm_settings"));
-            Set<String> known = new LinkedHashSet<>();
-            known.addAll(CatalogData.strings(settings.get("handled")));
-            known.addAll(CatalogData.strings(settings.get("documented")));
-            known.addAll(map(settings.get("in_upstream_examples")).keySet());
-            Map<Pattern, String> dead = new LinkedHashMap<>();
-            if (settings.get("dead_patterns") instanceof List<?> list) {
-                for (Object item : list) {
-                    Map<String, Object> m = map(item);
-                    dead.put(Pattern.compile(String.valueOf(m.get("pattern"))), String.valueOf(m.get("reason")));
-                }
-            }
-            Map<String, String> moved = new LinkedHashMap<>();
-            map(map(file.get("router_settings")).get("moved")).forEach((k, v) -> moved.put(k, String.valueOf(v)));
-            Map<String, Object> cb = map(file.get("callbacks"));
-            Set<String> callbacks = new LinkedHashSet<>();
-            for (String group : List.of("logger_compatible", "legacy", "proxy_special")) {
-                callbacks.addAll(CatalogData.strings(cb.get(group)));
-            }
-            Map<String, String> cloud = new LinkedHashMap<>();
-            map(cb.get("cloud_only")).forEach((k, v) -> cloud.put(k, String.valueOf(v)));
-            String prefix = file.get("os_environ_prefix") == null ? "os.environ/" : String.valueOf(file.get("os_environ_prefix"));
-            return new Facts(CatalogData.strings(file.get("sections")), known, dead, moved, callbacks, cloud,
-                new LinkedHashSet<>(CatalogData.strings(file.get("environment"))), prefix);
-        }
+            new ConfigCheck(snippet, context, context.catalog().litellm(), findings).run(document));
     }
 
     private static final class ConfigCheck {
         private final Snippet snippet;
         private final CheckContext context;
-        private final Facts facts;
+        private final Litellm facts;
         private final List<Finding> findings;
 
-        ConfigCheck(Snippet snippet, CheckContext context, Facts facts, List<Finding> findings) {
+        ConfigCheck(Snippet snippet, CheckContext context, Litellm facts, List<Finding> findings) {
             this.snippet = snippet;
             this.context = context;
             this.facts = facts;
@@ -366,15 +333,5 @@ public final class LitellmConfigCheck implements Check {
             }
             return names;
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        if (value instanceof Map<?, ?> m) {
-            Map<String, Object> result = new LinkedHashMap<>();
-            m.forEach((k, v) -> result.put(String.valueOf(k), v));
-            return result;
-        }
-        return Map.of();
     }
 }

@@ -1,6 +1,7 @@
 package dev.selfhostguide.content;
 
 import dev.selfhostguide.facts.Endpoints;
+import dev.selfhostguide.facts.Litellm;
 import dev.selfhostguide.facts.OtelCollector;
 import dev.selfhostguide.facts.Sdk;
 import dev.selfhostguide.facts.Secrets;
@@ -57,6 +58,7 @@ public final class Catalog {
     private final Sdk sdk;
     private final Secrets secrets;
     private final OtelCollector otelCollector;
+    private final Litellm litellm;
 
     private Catalog(Path dir, Map<String, Map<String, Object>> files, Map<String, Map<String, Integer>> lines) {
         this.dir = dir;
@@ -68,6 +70,7 @@ public final class Catalog {
         this.sdk = Sdk.from(files.getOrDefault("sdk", Map.of()));
         this.secrets = Secrets.from(files.getOrDefault("secrets", Map.of()));
         this.otelCollector = OtelCollector.from(files.getOrDefault("otel-collector", Map.of()));
+        this.litellm = Litellm.from(files.getOrDefault("litellm", Map.of()));
     }
 
     /** content/data/variables.yml. */
@@ -88,6 +91,11 @@ public final class Catalog {
     /** content/data/otel-collector.yml. */
     public OtelCollector otelCollector() {
         return otelCollector;
+    }
+
+    /** content/data/litellm.yml. */
+    public Litellm litellm() {
+        return litellm;
     }
 
     /** content/data/secrets.yml. */
