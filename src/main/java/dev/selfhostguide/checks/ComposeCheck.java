@@ -2,6 +2,7 @@ package dev.selfhostguide.checks;
 
 import dev.selfhostguide.checks.support.*;
 import dev.selfhostguide.content.Catalog;
+import dev.selfhostguide.facts.Compose;
 import dev.selfhostguide.facts.Variables;
 import dev.selfhostguide.snippets.Finding;
 import dev.selfhostguide.snippets.Snippet;
@@ -109,39 +110,37 @@ public final class ComposeCheck implements Check {
     }
 
     /** What the catalogs say: upstream's services, the Compose format, our deployment. */
-    private record Upstream(Map<String, Map<String, Object>> services, Map<String, Object> spec,
+    private record Upstream(Map<String, Compose.Service> services, Compose compose,
                             Map<String, String> deploymentServices, List<Catalog.Port> ports,
                             Map<String, String> images) {
 
         static Upstream of(Catalog catalog) {
-            Map<String, Map<String, Object>> services = new LinkedHashMap<>();
-            catalog.section("compose", "services").forEach((name, value) -> services.put(name, map(value)));
-            return new Upstream(services, catalog.section("compose", "spec"), catalog.services(),
-                catalog.ports(), catalog.images());
+            Compose compose = catalog.compose();
+            return new Upstream(compose.services(), compose, catalog.services(), catalog.ports(), catalog.images());
         }
 
         List<String> specList(String key) {
-            return strings(spec.get(key));
+            return compose.spec(key);
         }
 
         boolean hasBuild(String service) {
-            Map<String, Object> s = services.get(service);
-            return s != null && s.containsKey("build");
+            Compose.Service s = services.get(service);
+            return s != null && s.build();
         }
 
         boolean included(String service) {
-            Map<String, Object> s = services.get(service);
-            return s != null && Boolean.TRUE.equals(s.get("included"));
+            Compose.Service s = services.get(service);
+            return s != null && s.included();
         }
 
         String networkMode(String service) {
-            Map<String, Object> s = services.get(service);
-            return s == null || s.get("network_mode") == null ? "" : String.valueOf(s.get("network_mode"));
+            Compose.Service s = services.get(service);
+            return s == null ? "" : s.networkMode();
         }
 
         List<String> profiles(String service) {
-            Map<String, Object> s = services.get(service);
-            return s == null ? List.of() : strings(s.get("profiles"));
+            Compose.Service s = services.get(service);
+            return s == null ? List.of() : s.profiles();
         }
 
         /** Ports of deployment.yml that belong to a compose service, by its component. */
@@ -768,24 +767,5 @@ public final class ComposeCheck implements Check {
     /** {name, tag-or-digest} of an image reference, for comparing with deployment.yml. */
     static String[] splitImage(String ref) {
         return FileCheck.splitImage(ref);
-    }
-
-    // ---- catalog helpers ----------------------------------------------------------------------
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        if (value instanceof Map<?, ?> m) {
-            Map<String, Object> result = new LinkedHashMap<>();
-            m.forEach((k, v) -> result.put(String.valueOf(k), v));
-            return result;
-        }
-        return Map.of();
-    }
-
-    static List<String> strings(Object value) {
-        if (value instanceof List<?> list) {
-            return list.stream().map(String::valueOf).toList();
-        }
-        return List.of();
     }
 }

@@ -1,5 +1,6 @@
 package dev.selfhostguide.content;
 
+import dev.selfhostguide.facts.Compose;
 import dev.selfhostguide.facts.Endpoints;
 import dev.selfhostguide.facts.Litellm;
 import dev.selfhostguide.facts.OtelCollector;
@@ -59,6 +60,7 @@ public final class Catalog {
     private final Secrets secrets;
     private final OtelCollector otelCollector;
     private final Litellm litellm;
+    private final Compose compose;
 
     private Catalog(Path dir, Map<String, Map<String, Object>> files, Map<String, Map<String, Integer>> lines) {
         this.dir = dir;
@@ -71,6 +73,7 @@ public final class Catalog {
         this.secrets = Secrets.from(files.getOrDefault("secrets", Map.of()));
         this.otelCollector = OtelCollector.from(files.getOrDefault("otel-collector", Map.of()));
         this.litellm = Litellm.from(files.getOrDefault("litellm", Map.of()));
+        this.compose = Compose.from(files.getOrDefault("compose", Map.of()));
     }
 
     /** content/data/variables.yml. */
@@ -91,6 +94,11 @@ public final class Catalog {
     /** content/data/otel-collector.yml. */
     public OtelCollector otelCollector() {
         return otelCollector;
+    }
+
+    /** content/data/compose.yml. */
+    public Compose compose() {
+        return compose;
     }
 
     /** content/data/litellm.yml. */

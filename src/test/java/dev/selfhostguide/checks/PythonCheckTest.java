@@ -97,8 +97,8 @@ class PythonCheckTest {
     @Test
     void sdkCatalogAgreesWithVariables() {
         VariableCatalog vars = new VariableCatalog(TestCatalogs.catalog());
-        CatalogData.map(TestCatalogs.catalog().file("sdk").get("init")).forEach((name, raw) -> {
-            String env = CatalogData.text(CatalogData.map(raw).get("env"));
+        TestCatalogs.catalog().sdk().init().forEach((name, keyword) -> {
+            String env = keyword.env();
             if (!env.isEmpty()) {
                 assertTrue(vars.variable("sdk", env).isPresent(), "sdk.yml init." + name + " names " + env
                     + ", which variables.yml component sdk lacks");
