@@ -350,8 +350,8 @@ public final class Catalog {
         return dir;
     }
 
-    /** The whole of {@code name.yml}, or an empty map. */
-    public Map<String, Object> file(String name) {
+    /** The whole of {@code name.yml}, or an empty map; readers outside use the typed facts. */
+    private Map<String, Object> file(String name) {
         return files.getOrDefault(name, Map.of());
     }
 
@@ -365,7 +365,7 @@ public final class Catalog {
     }
 
     /** A mapping under {@code file}/{@code key}; wrong types are reported with the file name. */
-    public Map<String, Object> section(String file, String key) {
+    private Map<String, Object> section(String file, String key) {
         Object value = file(file).get(key);
         if (value == null) {
             return Map.of();
