@@ -1,6 +1,8 @@
 package dev.selfhostguide.bake;
 
 import dev.selfhostguide.content.Catalog;
+import dev.selfhostguide.facts.Endpoints;
+import dev.selfhostguide.facts.Variables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,19 +65,18 @@ final class ReferenceTableMacro extends BlockMacroProcessor {
     }
 
     private static List<String> variables(Catalog data, String component, boolean korean) {
-        Map<String, Object> components = data.section("variables", "components");
-        Object entry = components.get(component);
-        if (!(entry instanceof Map<?, ?> comp) || !(comp.get("variables") instanceof Map<?, ?> vars)) {
-            throw new IllegalArgumentException("guide-table::variables needs component= one of " + components.keySet());
+        Variables.Component comp = data.variables().components().get(component);
+        if (comp == null) {
+            throw new IllegalArgumentException("guide-table::variables needs component= one of "
+                + data.variables().components().keySet());
         }
         List<String> rows = korean
             ? header("30,20,50", "변수", "기본값", "읽는 곳")
             : header("30,20,50", "Variable", "Default", "What reads it");
-        vars.forEach((name, raw) -> {
-            Map<?, ?> v = raw instanceof Map<?, ?> m ? m : Map.of();
-            String where = text(v.get("read_at"));
-            String description = text(v.get("description"));
-            String dead = text(v.get("dead"));
+        comp.variables().forEach((name, v) -> {
+            String description = text(v.description());
+            String where = text(v.readAt());
+            String dead = text(v.dead());
             StringBuilder what = new StringBuilder();
             if (!description.isEmpty()) {
                 what.append(prose(description));
@@ -86,30 +87,23 @@ final class ReferenceTableMacro extends BlockMacroProcessor {
             if (!dead.isEmpty()) {
                 what.append(what.length() > 0 ? " " : "").append("*Not read:* ").append(prose(dead));
             }
-            if (Boolean.TRUE.equals(v.get("secret"))) {
+            if (v.secret().orElse(false)) {
                 what.append(what.length() > 0 ? " " : "").append("_Secret._");
             }
-            String def = text(v.get("default"));
-            rows.add(row(code(String.valueOf(name)), code(def), what.toString()));
+            rows.add(row(code(name), code(text(v.defaultValue())), what.toString()));
         });
         return close(rows);
     }
 
     private static List<String> endpoints(Catalog data, boolean korean) {
-        Object list = data.file("endpoints").get("endpoints");
-        if (!(list instanceof List<?> endpoints)) {
-            throw new IllegalArgumentException("content/data/endpoints.yml has no 'endpoints' list");
-        }
         List<String> rows = korean
             ? header("10,30,20,40", "메서드", "경로", "구성 요소(포트)", "출처")
             : header("10,30,20,40", "Method", "Path", "Component (port)", "Source");
-        for (Object raw : endpoints) {
-            Map<?, ?> e = raw instanceof Map<?, ?> m ? m : Map.of();
-            String port = text(e.get("port"));
-            String portText = data.port(port).map(p -> p.reference() + "").orElse(port);
-            rows.add(row(prose(text(e.get("method"))), code(text(e.get("path"))),
-                prose(text(e.get("component"))) + (portText.isEmpty() ? "" : " (" + portText + ")"),
-                code(text(e.get("source")))));
+        for (Endpoints.Endpoint e : data.endpoints().endpoints()) {
+            String portText = data.port(e.port()).map(p -> p.reference() + "").orElse(e.port());
+            rows.add(row(prose(text(e.method())), code(text(e.path())),
+                prose(text(e.component())) + (portText.isEmpty() ? "" : " (" + portText + ")"),
+                code(text(e.source()))));
         }
         return close(rows);
     }

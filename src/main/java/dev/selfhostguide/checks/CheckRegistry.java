@@ -34,6 +34,7 @@ public final class CheckRegistry {
         all.add(new NginxCheck());
         all.add(new PythonCheck());
         all.add(new JsonCheck());
+        all.add(new TomlCheck());
         all.add(new PortsAgreementCheck());
         all.add(new SecretsCheck());
         return new CheckRegistry(all);

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -23,8 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the checks each snippet selects, by its language and its {@code check} attribute. A block
- * that no check covers and that is not opted out with a reason is itself a finding, so coverage is
- * complete by construction.
+ * that no syntax or rule check covers and that is not opted out with a reason is itself a finding,
+ * and so is a language the guide does not know, so coverage is complete by construction.
  */
 public final class CheckRunner {
 
@@ -45,13 +46,26 @@ public final class CheckRunner {
     public static final String COVERAGE = "coverage";
 
     private final CheckRegistry registry;
+    private final boolean strict;
 
+    /** A runner for which a missing program is a warning, unless CI=true makes it an error. */
     public CheckRunner(CheckRegistry registry) {
+        this(registry, "true".equals(System.getenv("CI")));
+    }
+
+    /** @param strict whether a block left unchecked because a program is missing fails the run */
+    public CheckRunner(CheckRegistry registry, boolean strict) {
         this.registry = registry;
+        this.strict = strict;
     }
 
     public Selection select(Snippet snippet) {
         List<String> problems = new ArrayList<>();
+        String spelling = snippet.language();
+        Optional<Language> language = Language.of(spelling);
+        if (!spelling.isEmpty() && language.isEmpty()) {
+            problems.add(Language.unknown(spelling));
+        }
         String named = snippet.attribute("check").orElse("").strip();
         if (named.equals(CheckRegistry.NONE)) {
             if (snippet.attribute("reason").orElse("").isBlank()) {
@@ -68,21 +82,29 @@ public final class CheckRunner {
         }
         if (!named.isEmpty()) {
             for (String id : Arrays.stream(named.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()) {
-                registry.get(id).ifPresentOrElse(checks::add, () -> problems.add(
-                    "unknown check '" + id + "'; known checks: " + String.join(", ", registry.ids())));
+                Optional<Check> check = registry.get(id);
+                if (check.isEmpty()) {
+                    problems.add("unknown check '" + id + "'; known checks: " + String.join(", ", registry.ids()));
+                } else if (language.isPresent() && !check.get().languages().contains(language.get())) {
+                    problems.add("check=" + id + " reads " + names(check.get().languages()) + ", not [source,"
+                        + spelling + "]");
+                } else {
+                    checks.add(check.get());
+                }
             }
         }
-        if (checks.stream().allMatch(Check::runsOnOptedOut) && problems.isEmpty()) {
-            String kind = snippet.language().isEmpty() ? "this block" : "this [source," + snippet.language() + "] block";
-            problems.add("no check applies to " + kind + "; name one with check=ID or opt out with "
+        if (problems.isEmpty() && checks.stream().noneMatch(c -> c.role().covers())) {
+            String kind = spelling.isEmpty() ? "this block" : "this [source," + spelling + "] block";
+            problems.add("no syntax or rule check applies to " + kind + "; name one with check=ID or opt out with "
                 + "check=none,reason=\"...\"");
         }
         return new Selection(List.copyOf(checks), false, problems);
     }
 
     public Report run(List<Snippet> snippets, Catalog catalog, Tools tools, Path scratch) {
-        CheckContext context = new CheckContext(catalog, snippets, tools, scratch);
+        CheckContext context = new CheckContext(catalog, snippets, tools, scratch, registry);
         Map<String, AtomicInteger[]> counts = new ConcurrentHashMap<>();
+        Map<String, AtomicInteger> unchecked = new ConcurrentHashMap<>();
         List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger optedOut = new AtomicInteger();
         try {
@@ -96,7 +118,7 @@ public final class CheckRunner {
         ForkJoinPool pool = new ForkJoinPool(THREADS);
         try {
             pool.submit(() -> snippets.parallelStream()
-                .forEach(snippet -> checkOne(snippet, context, done, counts, findings, optedOut))).get();
+                .forEach(snippet -> checkOne(snippet, context, done, counts, unchecked, findings, optedOut))).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
@@ -111,10 +133,33 @@ public final class CheckRunner {
                 tallies.add(new Tally(id, c[0].get(), c[1].get(), c[2].get()));
             }
         }
-        List<Finding> sorted = new ArrayList<>(findings);
-        sorted.sort(Comparator.comparing((Finding f) -> f.file().toString()).thenComparingInt(Finding::line)
-            .thenComparing(Finding::check).thenComparing(Finding::message));
+        // An example included by both editions yields the same finding twice: print it once.
+        List<Finding> sorted = new ArrayList<>(new LinkedHashSet<>(findings));
+        sorted.sort(ORDER);
+        sorted.addAll(0, missingPrograms(unchecked, tools));
         return new Report(sorted, tallies, snippets.size(), optedOut.get());
+    }
+
+    /** File, line, check, message: the order findings are printed in. */
+    public static final Comparator<Finding> ORDER = Comparator.comparing((Finding f) -> f.file().toString())
+        .thenComparingInt(Finding::line).thenComparing(Finding::check).thenComparing(Finding::message);
+
+    /** One line per missing program per check: how many blocks it left unchecked. */
+    private List<Finding> missingPrograms(Map<String, AtomicInteger> unchecked, Tools tools) {
+        List<Finding> result = new ArrayList<>();
+        for (Check check : registry.all()) {
+            for (Tools.Program program : check.programs()) {
+                AtomicInteger blocks = unchecked.get(check.id() + "\u0000" + program.name());
+                if (blocks == null) {
+                    continue;
+                }
+                String message = blocks.get() + " block" + (blocks.get() == 1 ? "" : "s") + " " + program.unchecked()
+                    + ": " + program.name() + " is not installed (" + program.install() + ")"
+                    + (strict ? "; with --strict or CI=true a missing program fails the run" : "");
+                result.add(Finding.forRun(check.id(), strict ? Finding.Severity.ERROR : Finding.Severity.WARNING, message));
+            }
+        }
+        return result;
     }
 
     /**
@@ -127,7 +172,8 @@ public final class CheckRunner {
     private record Checked(Snippet snippet, List<Finding> findings) { }
 
     private void checkOne(Snippet snippet, CheckContext context, Map<String, CompletableFuture<Checked>> done,
-                          Map<String, AtomicInteger[]> counts, List<Finding> findings, AtomicInteger optedOut) {
+                          Map<String, AtomicInteger[]> counts, Map<String, AtomicInteger> unchecked,
+                          List<Finding> findings, AtomicInteger optedOut) {
         Selection selection = select(snippet);
         for (String problem : selection.problems()) {
             findings.add(Finding.error(snippet, 0, COVERAGE, problem));
@@ -136,6 +182,11 @@ public final class CheckRunner {
             optedOut.incrementAndGet();
         }
         for (Check check : selection.checks()) {
+            for (Tools.Program program : check.programs()) {
+                if (!context.tools().has(program)) {
+                    unchecked.computeIfAbsent(check.id() + "\u0000" + program.name(), k -> new AtomicInteger()).incrementAndGet();
+                }
+            }
             List<Finding> found = checkedOnce(check, snippet, context, done);
             boolean failed = found.stream().anyMatch(Finding::isError);
             AtomicInteger[] c = counts.computeIfAbsent(check.id(),
@@ -170,6 +221,16 @@ public final class CheckRunner {
                 f.severity(), f.message()) : f);
         }
         return moved;
+    }
+
+    private static String names(Set<Language> languages) {
+        List<String> names = new ArrayList<>();
+        for (Language language : Language.values()) {
+            if (languages.contains(language)) {
+                names.add(language.canonical());
+            }
+        }
+        return String.join(", ", names);
     }
 
     /** The attributes that can change a check's verdict (a translated reason cannot). */

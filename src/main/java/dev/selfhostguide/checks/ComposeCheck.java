@@ -1,6 +1,9 @@
 package dev.selfhostguide.checks;
 
+import dev.selfhostguide.checks.support.*;
 import dev.selfhostguide.content.Catalog;
+import dev.selfhostguide.facts.Compose;
+import dev.selfhostguide.facts.Variables;
 import dev.selfhostguide.snippets.Finding;
 import dev.selfhostguide.snippets.Snippet;
 import java.util.ArrayList;
@@ -61,8 +64,43 @@ public final class ComposeCheck implements Check {
     }
 
     @Override
-    public boolean appliesTo(Snippet snippet) {
-        return false; // selected with check=compose
+    public Set<Language> languages() {
+        return Set.of(Language.YAML);
+    }
+
+    @Override
+    public boolean automatic() {
+        return false; // a YAML block is this kind of file only when it says so with check=compose
+    }
+
+    @Override
+    public Role role() {
+        return Role.RULE;
+    }
+
+    @Override
+    public Set<FileKind> serves() {
+        return Set.of(FileKind.COMPOSE);
+    }
+
+    @Override
+    public Sample valid() {
+        return Sample.valid(Language.YAML, Map.of("check", ID), """
+            services:
+              worker:
+                image: busybox:1.36
+                command: ["sleep", "60"]
+            """);
+    }
+
+    @Override
+    public Sample invalid() {
+        return Sample.invalid(Language.YAML, Map.of("check", ID), """
+            services:
+              worker:
+                image: busybox:1.36
+                ports: ["8080:99999"]
+            """, 4);
     }
 
     @Override
@@ -72,39 +110,37 @@ public final class ComposeCheck implements Check {
     }
 
     /** What the catalogs say: upstream's services, the Compose format, our deployment. */
-    private record Upstream(Map<String, Map<String, Object>> services, Map<String, Object> spec,
+    private record Upstream(Map<String, Compose.Service> services, Compose compose,
                             Map<String, String> deploymentServices, List<Catalog.Port> ports,
                             Map<String, String> images) {
 
         static Upstream of(Catalog catalog) {
-            Map<String, Map<String, Object>> services = new LinkedHashMap<>();
-            catalog.section("compose", "services").forEach((name, value) -> services.put(name, map(value)));
-            return new Upstream(services, catalog.section("compose", "spec"), catalog.services(),
-                catalog.ports(), catalog.images());
+            Compose compose = catalog.compose();
+            return new Upstream(compose.services(), compose, catalog.services(), catalog.ports(), catalog.images());
         }
 
         List<String> specList(String key) {
-            return strings(spec.get(key));
+            return compose.spec(key);
         }
 
         boolean hasBuild(String service) {
-            Map<String, Object> s = services.get(service);
-            return s != null && s.containsKey("build");
+            Compose.Service s = services.get(service);
+            return s != null && s.build();
         }
 
         boolean included(String service) {
-            Map<String, Object> s = services.get(service);
-            return s != null && Boolean.TRUE.equals(s.get("included"));
+            Compose.Service s = services.get(service);
+            return s != null && s.included();
         }
 
         String networkMode(String service) {
-            Map<String, Object> s = services.get(service);
-            return s == null || s.get("network_mode") == null ? "" : String.valueOf(s.get("network_mode"));
+            Compose.Service s = services.get(service);
+            return s == null ? "" : s.networkMode();
         }
 
         List<String> profiles(String service) {
-            Map<String, Object> s = services.get(service);
-            return s == null ? List.of() : strings(s.get("profiles"));
+            Compose.Service s = services.get(service);
+            return s == null ? List.of() : s.profiles();
         }
 
         /** Ports of deployment.yml that belong to a compose service, by its component. */
@@ -285,9 +321,9 @@ public final class ComposeCheck implements Check {
                 for (Map.Entry<String, NodeTuple> e : StrictYaml.entries(env).entrySet()) {
                     passed.add(e.getKey());
                     variables.variable(component, e.getKey()).ifPresent(v -> {
-                        String dead = CatalogData.text(v.get("dead"));
+                        String dead = v.dead();
                         // Some variables are dead only in a .env file and read from the process environment.
-                        if (!dead.isEmpty() && !CatalogData.flag(v.get("read_from_process_environment"))) {
+                        if (!dead.isEmpty() && !v.readFromProcessEnvironment()) {
                             warning(e.getValue().getKeyNode(), "service '" + service + "' hands the " + component + " "
                                 + e.getKey() + ", which it never reads: " + dead);
                         }
@@ -306,9 +342,9 @@ public final class ComposeCheck implements Check {
                 return;
             }
             for (String name : variables.names(component)) {
-                Map<String, Object> v = variables.variable(component, name).orElse(Map.of());
-                String builtIn = CatalogData.text(v.get("default"));
-                if (CatalogData.flag(v.get("secret")) && !builtIn.isEmpty() && CatalogData.text(v.get("dead")).isEmpty()
+                Variables.Variable v = variables.variable(component, name).orElseThrow();
+                String builtIn = v.defaultValue();
+                if (v.secret().orElse(false) && !builtIn.isEmpty() && v.dead().isEmpty()
                         && !passed.contains(name) && !entries.containsKey("env_file")) {
                     warning(keyNode, "service '" + service + "' does not pass " + name + " to the " + component
                         + ", so it runs with the built-in default '" + builtIn + "'" + readAt(v)
@@ -326,8 +362,8 @@ public final class ComposeCheck implements Check {
             return null;
         }
 
-        private static String readAt(Map<String, Object> variable) {
-            String where = CatalogData.text(variable.get("read_at"));
+        private static String readAt(Variables.Variable variable) {
+            String where = variable.readAt();
             return where.isEmpty() ? "" : " (" + where + ")";
         }
 
@@ -731,24 +767,5 @@ public final class ComposeCheck implements Check {
     /** {name, tag-or-digest} of an image reference, for comparing with deployment.yml. */
     static String[] splitImage(String ref) {
         return FileCheck.splitImage(ref);
-    }
-
-    // ---- catalog helpers ----------------------------------------------------------------------
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        if (value instanceof Map<?, ?> m) {
-            Map<String, Object> result = new LinkedHashMap<>();
-            m.forEach((k, v) -> result.put(String.valueOf(k), v));
-            return result;
-        }
-        return Map.of();
-    }
-
-    static List<String> strings(Object value) {
-        if (value instanceof List<?> list) {
-            return list.stream().map(String::valueOf).toList();
-        }
-        return List.of();
     }
 }

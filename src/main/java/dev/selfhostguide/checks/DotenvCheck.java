@@ -1,5 +1,7 @@
 package dev.selfhostguide.checks;
 
+import dev.selfhostguide.checks.support.*;
+import dev.selfhostguide.facts.Variables;
 import dev.selfhostguide.snippets.Finding;
 import dev.selfhostguide.snippets.Snippet;
 import java.util.ArrayList;
@@ -35,7 +37,6 @@ public final class DotenvCheck implements Check {
 
     public static final String ID = "dotenv";
 
-    private static final Set<String> LANGUAGES = Set.of("dotenv", "env");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern EXPORT = Pattern.compile("^export\\s+");
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{[^}]*\\}|\\$[A-Za-z_][A-Za-z0-9_]*");
@@ -49,8 +50,28 @@ public final class DotenvCheck implements Check {
     }
 
     @Override
-    public boolean appliesTo(Snippet snippet) {
-        return LANGUAGES.contains(snippet.language());
+    public Set<Language> languages() {
+        return Set.of(Language.DOTENV);
+    }
+
+    @Override
+    public Role role() {
+        return Role.RULE;
+    }
+
+    @Override
+    public Set<FileKind> serves() {
+        return Set.of(FileKind.DOTENV);
+    }
+
+    @Override
+    public Sample valid() {
+        return Sample.valid(Language.DOTENV, Map.of("component", "compose"), "LOGGING_LEVEL=INFO\n");
+    }
+
+    @Override
+    public Sample invalid() {
+        return Sample.invalid(Language.DOTENV, Map.of("component", "compose"), "LOGGING_LEVEL=INFO\nLOGGING_LEVL=DEBUG\n", 2);
     }
 
     @Override
@@ -95,7 +116,7 @@ public final class DotenvCheck implements Check {
 
     private void checkEntry(Snippet snippet, VariableCatalog catalog, String component, Entry e,
                             boolean realValues, List<ComposePassThrough.Pass> passes, List<Finding> findings) {
-        Optional<Map<String, Object>> known = catalog.variable(component, e.name());
+        Optional<Variables.Variable> known = catalog.variable(component, e.name());
         if (known.isEmpty()) {
             List<String> elsewhere = catalog.componentsKnowing(e.name());
             findings.add(Finding.error(snippet, e.line(), ID, e.name() + " is not a variable the " + component
@@ -103,14 +124,14 @@ public final class DotenvCheck implements Check {
                 : "; it belongs to " + String.join(", ", elsewhere) + ", so check the block's component")));
             return;
         }
-        Map<String, Object> entry = known.get();
+        Variables.Variable entry = known.get();
         // The guide's own compose files may hand the variable on where upstream's do not.
         boolean passedByGuide = passes.stream().anyMatch(p -> p.variable().equals(e.name())
             && catalog.variable(p.component(), p.as()).isPresent() && catalog.deadReason(p.component(), p.as()).isEmpty());
         // A variable compose interpolates but no container reads is harmless when left empty:
         // setting it only keeps compose from warning that it is unset.
         boolean emptyInterpolated = component.equals("compose") && e.value().isEmpty()
-            && !CatalogData.list(entry.get("passes_to")).isEmpty();
+            && !entry.passesTo().isEmpty();
         if (!passedByGuide && !emptyInterpolated) {
             catalog.deadReason(component, e.name()).ifPresent(reason ->
                 findings.add(Finding.warning(snippet, e.line(), ID, e.name() + " has no effect here: " + reason)));
@@ -118,22 +139,21 @@ public final class DotenvCheck implements Check {
 
         String value = e.value();
         boolean reference = REFERENCE.matcher(value).find();
-        if ("integer".equals(CatalogData.text(entry.get("type"))) && !reference) {
-            String empty = CatalogData.text(entry.get("empty"));
+        if (entry.integer() && !reference) {
+            String empty = entry.empty();
             if (value.isEmpty() && !empty.isEmpty()) {
                 findings.add(Finding.error(snippet, e.line(), ID, e.name() + " is empty: " + empty + "; set a port number"));
             } else if (!value.isEmpty() && !value.matches("\\d+")) {
                 findings.add(Finding.error(snippet, e.line(), ID, e.name() + " must be a whole number, not '" + value + "'"));
             }
         }
-        List<Object> tokens = CatalogData.list(entry.get("tokens"));
-        if (!tokens.isEmpty() && !value.isEmpty() && !reference) {
-            List<String> allowed = tokens.stream().map(CatalogData::text).toList();
+        List<String> allowed = entry.tokens();
+        if (!allowed.isEmpty() && !value.isEmpty() && !reference) {
             for (String token : value.split(",")) {
                 String t = token.trim();
                 if (!allowed.contains(t)) {
                     findings.add(Finding.error(snippet, e.line(), ID, e.name() + " contains '" + t + "', which the "
-                        + component + " does not recognise (" + CatalogData.text(entry.get("read_at")) + " knows "
+                        + component + " does not recognise (" + entry.readAt() + " knows "
                         + String.join(", ", allowed) + "), so it is silently ignored"));
                 }
             }

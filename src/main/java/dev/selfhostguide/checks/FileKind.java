@@ -11,24 +11,22 @@ import java.util.Optional;
  */
 public enum FileKind {
 
-    DOTENV("dotenv", "dotenv", null),
-    COMPOSE("compose", "yaml", "compose"),
-    LITELLM("litellm-config", "yaml", "litellm-config"),
-    OTEL("otel-collector", "yaml", "otel-collector"),
-    NGINX("nginx", "nginx", null),
-    SHELL("shell", "bash", null),
-    PYTHON("python", "python", null),
-    JSON("json", "json", null),
-    YAML("yaml", "yaml", null);
+    DOTENV("dotenv", "dotenv"),
+    COMPOSE("compose", "yaml"),
+    LITELLM("litellm-config", "yaml"),
+    OTEL("otel-collector", "yaml"),
+    NGINX("nginx", "nginx"),
+    SHELL("shell", "bash"),
+    PYTHON("python", "python"),
+    JSON("json", "json"),
+    YAML("yaml", "yaml");
 
     private final String id;
     private final String language;
-    private final String check;
 
-    FileKind(String id, String language, String check) {
+    FileKind(String id, String language) {
         this.id = id;
         this.language = language;
-        this.check = check;
     }
 
     public String id() {
@@ -44,8 +42,13 @@ public enum FileKind {
     public Map<String, String> attributes(String component) {
         java.util.Map<String, String> attributes = new java.util.LinkedHashMap<>();
         attributes.put("origin", "reader");
-        if (check != null) {
-            attributes.put("check", check);
+        // The checks that serve this kind but run only when named (compose, litellm-config, ...)
+        // come from their own declarations, so a new check of that sort needs no edit here.
+        String named = CheckRegistry.forReaders().all().stream()
+            .filter(c -> !c.automatic() && c.serves().contains(this))
+            .map(Check::id).collect(java.util.stream.Collectors.joining(","));
+        if (!named.isEmpty()) {
+            attributes.put("check", named);
         }
         if (this == DOTENV) {
             attributes.put("component", component);

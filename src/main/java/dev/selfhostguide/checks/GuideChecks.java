@@ -18,14 +18,30 @@ import java.util.List;
  */
 public final class GuideChecks {
 
+    private final CheckRegistry registry;
     private final CheckRunner runner;
 
+    /** Checks for which a missing program is a warning, unless CI=true makes it an error. */
     public GuideChecks(CheckRegistry registry) {
+        this.registry = registry;
         this.runner = new CheckRunner(registry);
+    }
+
+    private GuideChecks(CheckRegistry registry, boolean strict) {
+        this.registry = registry;
+        this.runner = new CheckRunner(registry, strict);
     }
 
     public static GuideChecks standard() {
         return new GuideChecks(CheckRegistry.standard());
+    }
+
+    /**
+     * The same checks, where a block left unchecked because a program is missing fails the run
+     * ({@code --strict}); {@code strict(false)} keeps the CI=true default.
+     */
+    public GuideChecks strict(boolean strict) {
+        return strict ? new GuideChecks(registry, true) : this;
     }
 
     public CheckRunner.Report run(Path contentRoot, Catalog catalog, List<PageOutline> pages, List<Snippet> snippets) {
@@ -41,10 +57,21 @@ public final class GuideChecks {
             for (String language : Editions.TRANSLATIONS) {
                 findings.addAll(new EditionParity(contentRoot, language).compare(pages, snippets));
             }
-            findings.sort(Comparator.comparing((Finding f) -> f.file().toString()).thenComparingInt(Finding::line));
+            findings.sort(CheckRunner.ORDER);
             return new CheckRunner.Report(findings, report.tallies(), report.snippets(), report.optedOut());
         } finally {
-            dev.selfhostguide.bake.SiteOutput.delete(scratch);
+            delete(scratch);
+        }
+    }
+
+    /** Removes the scratch folder; what cannot be removed stays in the temp folder, never fails a run. */
+    private static void delete(Path dir) {
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // a tool left a file it still holds open; the OS cleans the temp folder
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.selfhostguide.checks;
 
+import dev.selfhostguide.checks.support.*;
 import dev.selfhostguide.content.Catalog;
+import dev.selfhostguide.facts.Endpoints;
 import dev.selfhostguide.snippets.Finding;
 import dev.selfhostguide.snippets.Snippet;
 import java.util.ArrayList;
@@ -28,7 +30,6 @@ public final class HttpCheck implements Check {
 
     public static final String ID = "http";
 
-    private static final Set<String> LANGUAGES = Set.of("bash", "sh", "shell");
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "0.0.0.0");
     /** curl options that take an argument (the next word, or the rest of a short-option cluster). */
     private static final Set<String> WITH_ARGUMENT = Set.of("-X", "--request", "-d", "--data", "--data-raw",
@@ -43,7 +44,6 @@ public final class HttpCheck implements Check {
     private static final Pattern URL = Pattern.compile(
         "^(?:(?<scheme>[A-Za-z][A-Za-z0-9+.-]*)://)?(?:[^@/?#]*@)?(?<host>\\[[^\\]]*\\]|[^:/?#]*)(?::(?<port>[^/?#]*))?(?<path>/[^?#]*)?(?:\\?[^#]*)?(?:#.*)?$");
     private static final Pattern PLACEHOLDER_HOST = Pattern.compile("<[^>]+>|\\$\\{[^}]+\\}|\\$[A-Za-z_][A-Za-z0-9_]*|\\{[^}]+\\}");
-    static final String EXPANSION = "__SHELL_EXPANSION__";
 
     /** One curl invocation: method, URL word and the request bodies with their first lines. */
     record Curl(String method, ShellWords.Word url, List<ShellWords.Word> bodies, boolean jsonBody) { }
@@ -54,8 +54,33 @@ public final class HttpCheck implements Check {
     }
 
     @Override
+    public Set<Language> languages() {
+        return Set.of(Language.SHELL);
+    }
+
+    @Override
+    public Role role() {
+        return Role.RULE;
+    }
+
+    @Override
+    public Set<FileKind> serves() {
+        return Set.of(FileKind.SHELL);
+    }
+
+    @Override
+    public Sample valid() {
+        return Sample.valid(Language.SHELL, Map.of(), "curl --silent --show-error http://127.0.0.1:8003/health\n");
+    }
+
+    @Override
+    public Sample invalid() {
+        return Sample.invalid(Language.SHELL, Map.of(), "echo checking\ncurl --silent http://127.0.0.1:8003/healthz\n", 2);
+    }
+
+    @Override
     public boolean appliesTo(Snippet snippet) {
-        return LANGUAGES.contains(snippet.language()) && snippet.text().contains("curl");
+        return Check.super.appliesTo(snippet) && snippet.text().contains("curl");
     }
 
     @Override
@@ -78,7 +103,7 @@ public final class HttpCheck implements Check {
             for (ShellWords.Word body : c.bodies()) {
                 String text = body.text();
                 if (c.jsonBody() || text.strip().startsWith("{") || text.strip().startsWith("[")) {
-                    findings.addAll(JsonCheck.checkJson(snippet, withoutExpansions(text), body.line(), ID));
+                    findings.addAll(JsonFindings.of(snippet, withoutExpansions(text), body.line(), ID));
                 }
             }
         }
@@ -239,20 +264,14 @@ public final class HttpCheck implements Check {
 
     private void checkPath(Snippet snippet, Catalog catalog, Catalog.Port port, String method, String path, String raw,
                            int line, List<Finding> findings) {
-        List<Map<String, Object>> forPort = new ArrayList<>();
-        for (Object e : CatalogData.list(catalog.file("endpoints").get("endpoints"))) {
-            Map<String, Object> endpoint = CatalogData.map(e);
-            if (port.id().equals(CatalogData.text(endpoint.get("port")))) {
-                forPort.add(endpoint);
-            }
-        }
+        List<Endpoints.Endpoint> forPort = catalog.endpoints().onPort(port.id());
         if (forPort.isEmpty()) {
             return; // the catalog lists no endpoints for this port (e.g. Supabase's): nothing to compare
         }
         List<String> methods = new ArrayList<>();
-        for (Map<String, Object> endpoint : forPort) {
-            if (pathMatches(CatalogData.text(endpoint.get("path")), path)) {
-                String m = CatalogData.text(endpoint.get("method"));
+        for (Endpoints.Endpoint endpoint : forPort) {
+            if (pathMatches(endpoint.path(), path)) {
+                String m = endpoint.method();
                 if (m.equalsIgnoreCase(method) || ("HEAD".equals(method) && "GET".equalsIgnoreCase(m))) {
                     return;
                 }
@@ -264,8 +283,7 @@ public final class HttpCheck implements Check {
             findings.add(Finding.error(snippet, line, ID, method + " " + path + " is not an endpoint of the " + who
                 + " (content/data/endpoints.yml has " + String.join(", ", methods) + " " + path + ")"));
         } else {
-            List<String> known = forPort.stream().map(e -> CatalogData.text(e.get("method")) + " "
-                + CatalogData.text(e.get("path"))).distinct().toList();
+            List<String> known = forPort.stream().map(e -> e.method() + " " + e.path()).distinct().toList();
             findings.add(Finding.error(snippet, line, ID, "path " + path + " in " + raw + " is not an endpoint of the " + who
                 + " on port " + port.reference() + " (content/data/endpoints.yml lists " + String.join(", ", known) + ")"));
         }
@@ -301,7 +319,7 @@ public final class HttpCheck implements Check {
             if (c == '$' && i + 1 < body.length()) {
                 int end = expansionEnd(body, i);
                 if (end > i + 1) {
-                    out.append(inString ? EXPANSION : "\"" + EXPANSION + "\"");
+                    out.append(inString ? ShellWords.EXPANSION : "\"" + ShellWords.EXPANSION + "\"");
                     i = end;
                     continue;
                 }

@@ -1,7 +1,10 @@
 package dev.selfhostguide.checks;
 
+import dev.selfhostguide.checks.support.*;
 import dev.selfhostguide.snippets.Finding;
 import dev.selfhostguide.snippets.Snippet;
+import java.util.Set;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,34 +23,32 @@ public final class JsonCheck implements Check {
     }
 
     @Override
-    public boolean appliesTo(Snippet snippet) {
-        return "json".equals(snippet.language());
+    public Set<Language> languages() {
+        return Set.of(Language.JSON);
+    }
+
+    @Override
+    public Role role() {
+        return Role.SYNTAX;
+    }
+
+    @Override
+    public Set<FileKind> serves() {
+        return Set.of(FileKind.JSON);
+    }
+
+    @Override
+    public Sample valid() {
+        return Sample.valid(Language.JSON, Map.of(), "{\"api_key\": \"<project api key>\"}\n");
+    }
+
+    @Override
+    public Sample invalid() {
+        return Sample.invalid(Language.JSON, Map.of(), "{\n  \"a\": 1,\n  \"a\": 2\n}\n", 3);
     }
 
     @Override
     public List<Finding> check(Snippet snippet, CheckContext context) {
-        return checkJson(snippet, snippet.text(), 1, ID);
-    }
-
-    /**
-     * Checks {@code json} whose first line is line {@code firstLine} of the snippet; HttpCheck uses
-     * this for request bodies with its own check id.
-     */
-    static List<Finding> checkJson(Snippet snippet, String json, int firstLine, String checkId) {
-        List<Finding> findings = new ArrayList<>();
-        StrictJson.Document doc;
-        try {
-            doc = StrictJson.parse(json);
-        } catch (StrictJson.ParseError e) {
-            findings.add(Finding.error(snippet, firstLine + e.line - 1, checkId,
-                "invalid JSON at column " + e.column + ": " + e.getMessage()));
-            return findings;
-        }
-        if (OtlpTraceRules.isTraceRequest(doc.root)) {
-            for (OtlpTraceRules.Problem p : OtlpTraceRules.check(doc)) {
-                findings.add(Finding.error(snippet, firstLine + p.line() - 1, checkId, "OTLP trace: " + p.message()));
-            }
-        }
-        return findings;
+        return JsonFindings.of(snippet, snippet.text(), 1, ID);
     }
 }

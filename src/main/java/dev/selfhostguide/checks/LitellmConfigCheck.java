@@ -1,6 +1,8 @@
 package dev.selfhostguide.checks;
 
+import dev.selfhostguide.checks.support.*;
 import dev.selfhostguide.content.Catalog;
+import dev.selfhostguide.facts.Litellm;
 import dev.selfhostguide.snippets.Finding;
 import dev.selfhostguide.snippets.Snippet;
 import java.util.ArrayList;
@@ -65,57 +67,59 @@ public final class LitellmConfigCheck implements Check {
     }
 
     @Override
-    public boolean appliesTo(Snippet snippet) {
-        return false; // selected with check=litellm-config
+    public Set<Language> languages() {
+        return Set.of(Language.YAML);
+    }
+
+    @Override
+    public boolean automatic() {
+        return false; // a YAML block is this kind of file only when it says so with check=litellm-config
+    }
+
+    @Override
+    public Role role() {
+        return Role.RULE;
+    }
+
+    @Override
+    public Set<FileKind> serves() {
+        return Set.of(FileKind.LITELLM);
+    }
+
+    @Override
+    public Sample valid() {
+        return Sample.valid(Language.YAML, Map.of("check", ID), """
+            model_list:
+              - model_name: gpt-4o
+                litellm_params:
+                  model: openai/gpt-4o
+            """);
+    }
+
+    @Override
+    public Sample invalid() {
+        return Sample.invalid(Language.YAML, Map.of("check", ID), """
+            model_list:
+              - model_name: gpt-4o
+                litellm_params:
+                  model: openai/gpt-4o
+            modle_settings: {}
+            """, 5);
     }
 
     @Override
     public List<Finding> check(Snippet snippet, CheckContext context) {
         return StrictYaml.eachDocument(snippet, ID, "LiteLLM config", (document, findings) ->
-            new ConfigCheck(snippet, context, Facts.of(context.catalog()), findings).run(document));
-    }
-
-    /** What catalog litellm.yml says. */
-    private record Facts(List<String> sections, Set<String> knownSettings, Map<Pattern, String> deadSettings,
-                         Map<String, String> movedRouterSettings, Set<String> callbacks,
-                         Map<String, String> cloudOnly, Set<String> environment, String prefix) {
-
-        static Facts of(Catalog catalog) {
-            Map<String, Object> file = catalog.file("litellm");
-            Map<String, Object> settings = map(file.get("litellm_settings"));
-            Set<String> known = new LinkedHashSet<>();
-            known.addAll(ComposeCheck.strings(settings.get("handled")));
-            known.addAll(ComposeCheck.strings(settings.get("documented")));
-            known.addAll(map(settings.get("in_upstream_examples")).keySet());
-            Map<Pattern, String> dead = new LinkedHashMap<>();
-            if (settings.get("dead_patterns") instanceof List<?> list) {
-                for (Object item : list) {
-                    Map<String, Object> m = map(item);
-                    dead.put(Pattern.compile(String.valueOf(m.get("pattern"))), String.valueOf(m.get("reason")));
-                }
-            }
-            Map<String, String> moved = new LinkedHashMap<>();
-            map(map(file.get("router_settings")).get("moved")).forEach((k, v) -> moved.put(k, String.valueOf(v)));
-            Map<String, Object> cb = map(file.get("callbacks"));
-            Set<String> callbacks = new LinkedHashSet<>();
-            for (String group : List.of("logger_compatible", "legacy", "proxy_special")) {
-                callbacks.addAll(ComposeCheck.strings(cb.get(group)));
-            }
-            Map<String, String> cloud = new LinkedHashMap<>();
-            map(cb.get("cloud_only")).forEach((k, v) -> cloud.put(k, String.valueOf(v)));
-            String prefix = file.get("os_environ_prefix") == null ? "os.environ/" : String.valueOf(file.get("os_environ_prefix"));
-            return new Facts(ComposeCheck.strings(file.get("sections")), known, dead, moved, callbacks, cloud,
-                new LinkedHashSet<>(ComposeCheck.strings(file.get("environment"))), prefix);
-        }
+            new ConfigCheck(snippet, context, context.catalog().litellm(), findings).run(document));
     }
 
     private static final class ConfigCheck {
         private final Snippet snippet;
         private final CheckContext context;
-        private final Facts facts;
+        private final Litellm facts;
         private final List<Finding> findings;
 
-        ConfigCheck(Snippet snippet, CheckContext context, Facts facts, List<Finding> findings) {
+        ConfigCheck(Snippet snippet, CheckContext context, Litellm facts, List<Finding> findings) {
             this.snippet = snippet;
             this.context = context;
             this.facts = facts;
@@ -329,15 +333,5 @@ public final class LitellmConfigCheck implements Check {
             }
             return names;
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        if (value instanceof Map<?, ?> m) {
-            Map<String, Object> result = new LinkedHashMap<>();
-            m.forEach((k, v) -> result.put(String.valueOf(k), v));
-            return result;
-        }
-        return Map.of();
     }
 }

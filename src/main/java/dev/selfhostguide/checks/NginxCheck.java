@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,22 +47,48 @@ public final class NginxCheck implements Check {
         + ")\" in (\\S+?):(\\d+)");
     private static final Pattern UPSTREAM_NAME = Pattern.compile("\\bupstream\\s+([A-Za-z0-9_.-]+)\\s*\\{");
 
+    static final Tools.Program NGINX = new Tools.Program("nginx", "not tested with nginx -t", "apt-get install nginx");
+
     @Override
     public String id() {
         return ID;
     }
 
     @Override
-    public boolean appliesTo(Snippet snippet) {
-        return "nginx".equals(snippet.language());
+    public Set<Language> languages() {
+        return Set.of(Language.NGINX);
+    }
+
+    @Override
+    public Role role() {
+        return Role.SYNTAX;
+    }
+
+    @Override
+    public List<Tools.Program> programs() {
+        return List.of(NGINX);
+    }
+
+    @Override
+    public Set<FileKind> serves() {
+        return Set.of(FileKind.NGINX);
+    }
+
+    @Override
+    public Sample valid() {
+        return Sample.valid(Language.NGINX, Map.of(), "server {\n    listen 8080;\n    location / {\n        return 204;\n    }\n}\n");
+    }
+
+    @Override
+    public Sample invalid() {
+        return Sample.invalid(Language.NGINX, Map.of(), "server {\n    listen 8080;\n    proxy_pas http://127.0.0.1:8003;\n}\n", 3);
     }
 
     @Override
     public List<Finding> check(Snippet snippet, CheckContext context) {
         List<Finding> findings = new ArrayList<>();
         Tools tools = context.tools();
-        if (tools.find("nginx").isEmpty()) {
-            findings.add(Finding.warning(snippet, 1, ID, "not run: nginx is not installed"));
+        if (!tools.has(NGINX)) {
             return findings;
         }
         Path dir;

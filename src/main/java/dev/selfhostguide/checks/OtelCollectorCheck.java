@@ -1,5 +1,7 @@
 package dev.selfhostguide.checks;
 
+import dev.selfhostguide.checks.support.*;
+import dev.selfhostguide.facts.OtelCollector;
 import dev.selfhostguide.snippets.Finding;
 import dev.selfhostguide.snippets.Snippet;
 import java.util.ArrayList;
@@ -55,8 +57,59 @@ public final class OtelCollectorCheck implements Check {
     }
 
     @Override
-    public boolean appliesTo(Snippet snippet) {
-        return false; // selected with check=otel-collector
+    public Set<Language> languages() {
+        return Set.of(Language.YAML);
+    }
+
+    @Override
+    public boolean automatic() {
+        return false; // a YAML block is this kind of file only when it says so with check=otel-collector
+    }
+
+    @Override
+    public Role role() {
+        return Role.RULE;
+    }
+
+    @Override
+    public Set<FileKind> serves() {
+        return Set.of(FileKind.OTEL);
+    }
+
+    @Override
+    public Sample valid() {
+        return Sample.valid(Language.YAML, Map.of("check", ID), """
+            receivers:
+              otlp:
+                protocols:
+                  http:
+                    endpoint: 0.0.0.0:4318
+            exporters:
+              debug: {}
+            service:
+              pipelines:
+                traces:
+                  receivers: [otlp]
+                  exporters: [debug]
+            """);
+    }
+
+    @Override
+    public Sample invalid() {
+        return Sample.invalid(Language.YAML, Map.of("check", ID), """
+            receivers:
+              otlp:
+                protocols:
+                  http:
+                    endpoint: 0.0.0.0:4318
+            exporters:
+              debug: {}
+            service:
+              pipelines:
+                traces:
+                  receivers: [otlp, jaeger]
+                  exporters: [debug]
+            """, 11);
     }
 
     @Override
@@ -67,7 +120,7 @@ public final class OtelCollectorCheck implements Check {
         }
         List<Finding> findings = new ArrayList<>();
         try {
-            Rules rules = Rules.of(context.catalog().file("otel-collector"));
+            OtelCollector rules = context.catalog().otelCollector();
             boolean part = "true".equalsIgnoreCase(snippet.attribute("config-part").orElse(""));
             int configs = 0;
             for (Node document : parsed.documents()) {
@@ -91,7 +144,7 @@ public final class OtelCollectorCheck implements Check {
     }
 
     /** Checks the collector configs held in a ConfigMap's data; returns how many it found. */
-    private static int manifest(Snippet snippet, Rules rules, boolean part, Map<String, NodeTuple> top,
+    private static int manifest(Snippet snippet, OtelCollector rules, boolean part, Map<String, NodeTuple> top,
                                 List<Finding> findings) {
         if (!"ConfigMap".equals(StrictYaml.scalar(top.get("kind").getValueNode()).orElse(""))
             || !top.containsKey("data")) {
@@ -130,43 +183,19 @@ public final class OtelCollectorCheck implements Check {
         return found;
     }
 
-    private static boolean looksLikeCollector(String text, Rules rules) {
+    private static boolean looksLikeCollector(String text, OtelCollector rules) {
         return text.contains("receivers:") || text.contains("service:");
-    }
-
-    /** Catalog otel-collector.yml. */
-    private record Rules(List<String> topLevel, List<String> serviceKeys, List<String> pipelineKeys,
-                         List<String> signals, List<String> gatedSignals, Pattern componentType,
-                         Map<String, Map<String, String>> defaults, Map<String, List<String>> listen,
-                         List<String> loopback) {
-
-        static Rules of(Map<String, Object> file) {
-            Map<String, Map<String, String>> defaults = new LinkedHashMap<>();
-            map(file.get("default_endpoints")).forEach((type, protocols) -> {
-                Map<String, String> p = new LinkedHashMap<>();
-                map(protocols).forEach((k, v) -> p.put(k, String.valueOf(v)));
-                defaults.put(type, p);
-            });
-            Map<String, List<String>> listen = new LinkedHashMap<>();
-            map(file.get("listen_endpoints")).forEach((type, paths) -> listen.put(type, ComposeCheck.strings(paths)));
-            Object type = file.get("component_type");
-            return new Rules(ComposeCheck.strings(file.get("top_level")), ComposeCheck.strings(file.get("service_keys")),
-                ComposeCheck.strings(file.get("pipeline_keys")), ComposeCheck.strings(file.get("signals")),
-                ComposeCheck.strings(file.get("gated_signals")),
-                Pattern.compile(type == null ? ".*" : String.valueOf(type)), defaults, listen,
-                ComposeCheck.strings(file.get("loopback_hosts")));
-        }
     }
 
     /** One collector config, with its lines shifted by {@code offset} inside the snippet. */
     private static final class Config {
         private final Snippet snippet;
-        private final Rules rules;
+        private final OtelCollector rules;
         private final boolean part;
         private final int offset;
         private final List<Finding> findings;
 
-        Config(Snippet snippet, Rules rules, boolean part, int offset, List<Finding> findings) {
+        Config(Snippet snippet, OtelCollector rules, boolean part, int offset, List<Finding> findings) {
             this.snippet = snippet;
             this.rules = rules;
             this.part = part;
@@ -407,15 +436,5 @@ public final class OtelCollectorCheck implements Check {
                 }
             }
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        if (value instanceof Map<?, ?> m) {
-            Map<String, Object> result = new LinkedHashMap<>();
-            m.forEach((k, v) -> result.put(String.valueOf(k), v));
-            return result;
-        }
-        return Map.of();
     }
 }

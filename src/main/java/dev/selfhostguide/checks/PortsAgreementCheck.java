@@ -1,7 +1,10 @@
 package dev.selfhostguide.checks;
 
+import dev.selfhostguide.checks.support.*;
 import dev.selfhostguide.snippets.Finding;
 import dev.selfhostguide.snippets.Snippet;
+import java.util.Set;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -43,10 +46,31 @@ public final class PortsAgreementCheck implements Check {
     }
 
     @Override
+    public Set<Language> languages() {
+        return Language.any();
+    }
+
+    @Override
+    public Role role() {
+        return Role.POLICY;
+    }
+
+    @Override
+    public Sample valid() {
+        return Sample.valid(Language.DOTENV, Map.of(), "API_PORT=8003\n");
+    }
+
+    @Override
+    public Sample invalid() {
+        return Sample.invalid(Language.DOTENV, Map.of(), "CLICKHOUSE_PORT=8123\nAPI_PORT=8000\n", 2);
+    }
+
+    @Override
     public String id() {
         return ID;
     }
 
+    /** Every block of any language, and a plain listing too: a port is wrong wherever it is written. */
     @Override
     public boolean appliesTo(Snippet snippet) {
         return !snippet.text().isEmpty();

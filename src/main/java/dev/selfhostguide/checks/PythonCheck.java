@@ -1,8 +1,11 @@
 package dev.selfhostguide.checks;
 
+import dev.selfhostguide.checks.support.*;
+import dev.selfhostguide.facts.Sdk;
 import dev.selfhostguide.snippets.Finding;
 import dev.selfhostguide.snippets.Snippet;
 import java.time.Duration;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,22 +59,48 @@ public final class PythonCheck implements Check {
         "        print('E\\t%d\\t%s' % (n.lineno, n.value))",
         "");
 
+    static final Tools.Program PYTHON3 = new Tools.Program("python3", "not compiled", "apt-get install python3");
+
     @Override
     public String id() {
         return ID;
     }
 
     @Override
-    public boolean appliesTo(Snippet snippet) {
-        return "python".equals(snippet.language()) || "py".equals(snippet.language());
+    public Set<Language> languages() {
+        return Set.of(Language.PYTHON);
+    }
+
+    @Override
+    public Role role() {
+        return Role.SYNTAX;
+    }
+
+    @Override
+    public List<Tools.Program> programs() {
+        return List.of(PYTHON3);
+    }
+
+    @Override
+    public Set<FileKind> serves() {
+        return Set.of(FileKind.PYTHON);
+    }
+
+    @Override
+    public Sample valid() {
+        return Sample.valid(Language.PYTHON, Map.of(), "import agentops\n\nagentops.init(api_key=\"<your-api-key>\")\n");
+    }
+
+    @Override
+    public Sample invalid() {
+        return Sample.invalid(Language.PYTHON, Map.of(), "import agentops\nif True\n    agentops.init()\n", 2);
     }
 
     @Override
     public List<Finding> check(Snippet snippet, CheckContext context) {
         List<Finding> findings = new ArrayList<>();
         Tools tools = context.tools();
-        if (tools.find("python3").isEmpty()) {
-            findings.add(Finding.warning(snippet, 1, ID, "not run: python3 is not installed"));
+        if (!tools.has(PYTHON3)) {
             return findings;
         }
         Tools.Result r = tools.run(List.of(tools.find("python3").get().toString(), "-I", "-c", SCRIPT),
@@ -81,8 +110,7 @@ public final class PythonCheck implements Check {
                 + (r.timedOut() ? "timed out" : r.stderr().strip())));
             return findings;
         }
-        Map<String, Object> sdk = context.catalog().file("sdk");
-        Map<String, Object> init = CatalogData.map(sdk.get("init"));
+        Map<String, Sdk.Keyword> init = context.catalog().sdk().init();
         VariableCatalog variables = new VariableCatalog(context.catalog());
         for (String line : r.stdout().split("\n")) {
             String[] f = line.split("\t", -1);
@@ -105,7 +133,7 @@ public final class PythonCheck implements Check {
         return findings;
     }
 
-    private void keyword(Snippet snippet, int at, String name, String value, Map<String, Object> init,
+    private void keyword(Snippet snippet, int at, String name, String value, Map<String, Sdk.Keyword> init,
                          VariableCatalog variables, List<Finding> findings) {
         if (init.isEmpty()) {
             return;
@@ -115,17 +143,17 @@ public final class PythonCheck implements Check {
                 + " (content/data/sdk.yml, from agentops/config.py); it accepts " + String.join(", ", init.keySet())));
             return;
         }
-        Map<String, Object> param = CatalogData.map(init.get(name));
-        String deprecated = CatalogData.text(param.get("deprecated"));
+        Sdk.Keyword param = init.get(name);
+        String deprecated = param.deprecated();
         if (!deprecated.isEmpty()) {
             findings.add(Finding.warning(snippet, at, ID, "agentops.init(" + name + "=...) is deprecated: " + deprecated));
         }
-        String suffix = CatalogData.text(param.get("path_suffix"));
+        String suffix = param.pathSuffix();
         if (!suffix.isEmpty() && !value.isEmpty() && !value.contains("{") && !value.endsWith(suffix)) {
             findings.add(Finding.error(snippet, at, ID, name + " '" + value + "' must be the full URL ending in " + suffix
                 + ": the SDK posts spans to exactly this URL (content/data/sdk.yml)"));
         }
-        if (CatalogData.flag(param.get("secret")) && !value.isEmpty()) {
+        if (param.secret() && !value.isEmpty()) {
             VariableCatalog.SecretVerdict verdict = variables.judgeSecret(name, value, false);
             if (verdict != null) {
                 findings.add(verdict.error() ? Finding.error(snippet, at, ID, verdict.message())

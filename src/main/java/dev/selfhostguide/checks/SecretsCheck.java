@@ -2,6 +2,7 @@ package dev.selfhostguide.checks;
 
 import dev.selfhostguide.snippets.Finding;
 import dev.selfhostguide.snippets.Snippet;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +38,31 @@ public final class SecretsCheck implements Check {
     }
 
     @Override
+    public Set<Language> languages() {
+        return Language.any();
+    }
+
+    @Override
+    public Role role() {
+        return Role.POLICY;
+    }
+
+    @Override
+    public Sample valid() {
+        return Sample.valid(Language.SHELL, Map.of(), "export AGENTOPS_API_KEY=\"<your-api-key>\"\n");
+    }
+
+    @Override
+    public Sample invalid() {
+        return Sample.invalid(Language.SHELL, Map.of(), "echo setting the key\nexport OPENAI_API_KEY=sk-proj-abcdefghijklmnopqrstuvwxyz0123456789ABCD\n", 2);
+    }
+
+    @Override
     public String id() {
         return ID;
     }
 
+    /** Every block, opted out or not, whatever its language: a credential is published wherever it is written. */
     @Override
     public boolean appliesTo(Snippet snippet) {
         return true;
@@ -82,18 +104,10 @@ public final class SecretsCheck implements Check {
         return false;
     }
 
-    @SuppressWarnings("unchecked")
     private static List<String> placeholders(CheckContext context) {
-        Object list = context.catalog().file("secrets").get("placeholders");
         List<String> result = new ArrayList<>();
-        if (list instanceof List<?> items) {
-            for (Object item : items) {
-                if (item instanceof Map<?, ?> map && map.get("value") != null) {
-                    result.add(String.valueOf(map.get("value")));
-                } else if (item != null) {
-                    result.add(String.valueOf(item));
-                }
-            }
+        for (dev.selfhostguide.facts.Secrets.Placeholder p : context.catalog().secrets().placeholders()) {
+            result.add(p.value().isEmpty() ? p.pattern() : p.value());
         }
         return result;
     }

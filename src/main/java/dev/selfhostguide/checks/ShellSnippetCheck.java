@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * (generating secrets with {@code openssl rand -hex 32}, writing a .env). Nothing else is ever run.
  * It runs with {@code bash -e} in a fresh folder under the scratch dir, with an empty environment
  * (PATH and HOME only), for at most 5 seconds; it must not need the network. A non-zero exit is an
- * error. Every {@code .env} / {@code *.env} file it leaves behind must pass {@link DotenvCheck}
+ * error. Every {@code .env} / {@code *.env} file it leaves behind must pass the dotenv checks
  * with the block's {@code component} attribute (default compose) as a file of real secrets;
  * problems are reported at the line of the block that writes the file.
  *
@@ -42,7 +42,8 @@ public final class ShellSnippetCheck implements Check {
 
     public static final String ID = "shell";
 
-    private static final Set<String> LANGUAGES = Set.of("bash", "sh", "shell");
+    static final Tools.Program BASH = new Tools.Program("bash", "not parsed with bash -n", "apt-get install bash");
+    static final Tools.Program SHELLCHECK = new Tools.Program("shellcheck", "not linted", "apt-get install shellcheck");
     private static final String EXCLUDED = "SC2034,SC2154,SC2164";
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final Pattern BASH_ERROR = Pattern.compile("^.*?: line (\\d+): (.*)$");
@@ -55,8 +56,34 @@ public final class ShellSnippetCheck implements Check {
     }
 
     @Override
-    public boolean appliesTo(Snippet snippet) {
-        return LANGUAGES.contains(snippet.language());
+    public Set<Language> languages() {
+        return Set.of(Language.SHELL);
+    }
+
+    @Override
+    public Role role() {
+        return Role.SYNTAX;
+    }
+
+    @Override
+    public Set<FileKind> serves() {
+        return Set.of(FileKind.SHELL);
+    }
+
+    @Override
+    public List<Tools.Program> programs() {
+        return List.of(BASH, SHELLCHECK);
+    }
+
+    @Override
+    public Sample valid() {
+        return Sample.valid(Language.SHELL, Map.of(), "cd \"$HOME\"\necho \"ready\"\n");
+    }
+
+    /** Reported at the line a reader has to fix by either program: bash -n and shellcheck agree on it. */
+    @Override
+    public Sample invalid() {
+        return Sample.invalid(Language.SHELL, Map.of(), "x=1\necho \"$x\" )\n", 2);
     }
 
     @Override
@@ -78,51 +105,77 @@ public final class ShellSnippetCheck implements Check {
             return findings;
         }
 
-        boolean parses = bashSyntax(snippet, tools, script, findings);
-        if (parses || tools.find("bash").isEmpty()) {
-            shellcheck(snippet, tools, findings); // after a syntax error it would only repeat it
+        Finding syntaxError = bashSyntax(snippet, tools, script);
+        List<Finding> lint = shellcheck(snippet, tools);
+        if (syntaxError == null) {
+            findings.addAll(lint);
+        } else {
+            findings.add(lineToFix(syntaxError, lint));
         }
+        boolean parses = syntaxError == null && tools.has(BASH);
         if (parses && "safe".equals(snippet.attribute("run").orElse(""))) {
             run(snippet, context, dir, script, findings);
         }
         return findings;
     }
 
-    private boolean bashSyntax(Snippet snippet, Tools tools, Path script, List<Finding> findings) {
-        if (tools.find("bash").isEmpty()) {
-            findings.add(Finding.warning(snippet, 1, ID, "not run: bash is not installed"));
-            return false;
+    /**
+     * bash stops at the end of the file when a construct is left open (an {@code if} without
+     * {@code fi}), where there is nothing to fix; shellcheck names the line that opened it
+     * (SC1046). So after a syntax error the earliest shellcheck error is the finding, carrying
+     * bash's words, and shellcheck's follow-up errors about the same parse are left out.
+     */
+    private static Finding lineToFix(Finding syntaxError, List<Finding> lint) {
+        Finding first = null;
+        for (Finding f : lint) {
+            boolean better = first == null || f.line() < first.line()
+                || f.line() == first.line() && isFollowUp(first) && !isFollowUp(f);
+            if (f.isError() && f.message().startsWith("shellcheck error") && better) {
+                first = f;
+            }
+        }
+        if (first == null || first.line() >= syntaxError.line()) {
+            return syntaxError; // bash already names the line, in its own words
+        }
+        return new Finding(first.file(), first.line(), ID, Finding.Severity.ERROR,
+            first.message() + "; " + syntaxError.message() + " at line " + syntaxError.line());
+    }
+
+    /** shellcheck's "Fix to allow more checks" and "Fix any mentioned problems" repeat an earlier error. */
+    private static boolean isFollowUp(Finding f) {
+        return f.message().endsWith("[SC1072]") || f.message().endsWith("[SC1073]");
+    }
+
+    /** bash -n's first syntax error, or null when the block parses or bash is missing. */
+    private static Finding bashSyntax(Snippet snippet, Tools tools, Path script) {
+        if (!tools.has(BASH)) {
+            return null;
         }
         Tools.Result r = tools.run(List.of(tools.find("bash").get().toString(), "-n", script.toString()), null, TIMEOUT, null);
         if (r.ok()) {
-            return true;
+            return null;
         }
-        boolean reported = false;
         for (String line : r.stderr().split("\n")) {
             Matcher m = BASH_ERROR.matcher(line.strip());
             if (m.matches() && line.startsWith(script.toString())) {
-                findings.add(Finding.error(snippet, clamp(snippet, Integer.parseInt(m.group(1))), ID, "bash -n: " + m.group(2)));
-                reported = true;
-                break; // bash stops at the first syntax error; its follow-up lines repeat it
+                // bash stops at the first syntax error; its follow-up lines repeat it
+                return Finding.error(snippet, clamp(snippet, Integer.parseInt(m.group(1))), ID, "bash -n: " + m.group(2));
             }
         }
-        if (!reported) {
-            findings.add(Finding.error(snippet, 1, ID, "bash -n failed: " + (r.timedOut() ? "timed out" : r.stderr().strip())));
-        }
-        return false;
+        return Finding.error(snippet, 1, ID, "bash -n failed: " + (r.timedOut() ? "timed out" : r.stderr().strip()));
     }
 
-    private void shellcheck(Snippet snippet, Tools tools, List<Finding> findings) {
-        if (tools.find("shellcheck").isEmpty()) {
-            findings.add(Finding.warning(snippet, 1, ID, "not run: shellcheck is not installed"));
-            return;
+    private static List<Finding> shellcheck(Snippet snippet, Tools tools) {
+        List<Finding> findings = new ArrayList<>();
+        if (!tools.has(SHELLCHECK)) {
+            return findings;
         }
         String exclude = EXCLUDED + snippet.attribute("shellcheck-exclude").map(e -> "," + e.replace(" ", "")).orElse("");
         Tools.Result r = tools.run(List.of(tools.find("shellcheck").get().toString(), "-s", "bash", "-f", "gcc",
             "-S", "warning", "-e", exclude, "-"), snippet.text(), TIMEOUT, null);
         if (r.timedOut()) {
             findings.add(Finding.warning(snippet, 1, ID, "not run: shellcheck timed out"));
-            return;
+            return findings;
         }
         for (String line : r.stdout().split("\n")) {
             Matcher m = GCC.matcher(line.strip());
@@ -131,6 +184,7 @@ public final class ShellSnippetCheck implements Check {
                     "shellcheck " + m.group(3) + " at column " + m.group(2) + ": " + m.group(4)));
             }
         }
+        return findings;
     }
 
     private void run(Snippet snippet, CheckContext context, Path dir, Path script, List<Finding> findings) {
@@ -175,7 +229,6 @@ public final class ShellSnippetCheck implements Check {
         }
         int writer = writerLine(snippet);
         String component = snippet.attribute("component").orElse("compose");
-        DotenvCheck dotenv = new DotenvCheck();
         for (Path file : envFiles) {
             String text;
             try {
@@ -188,7 +241,7 @@ public final class ShellSnippetCheck implements Check {
             attrs.put("secrets", "real");
             Snippet produced = Snippet.ofFile(file, "dotenv", attrs, text);
             String shown = work.relativize(file).toString();
-            for (Finding f : dotenv.check(produced, context)) {
+            for (Finding f : context.checkAs(produced)) {
                 String message = "the " + shown + " this block writes, at its line " + f.line() + ": " + f.message();
                 findings.add(f.isError() ? Finding.error(snippet, writer, ID, message) : Finding.warning(snippet, writer, ID, message));
             }

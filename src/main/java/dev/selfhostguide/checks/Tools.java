@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The external programs some checks run (bash, shellcheck, nginx, python3), found on PATH once.
- * A check whose tool is missing says so in a finding instead of passing silently.
+ * A check whose program is missing skips that part; the runner says once per run how many blocks
+ * went unchecked, so a missing program never passes silently and never floods the output.
  */
 public final class Tools {
 
@@ -26,6 +27,12 @@ public final class Tools {
             return exitCode == 0 && !timedOut;
         }
     }
+
+    /**
+     * A program a check runs: its name on PATH, what a block misses without it (for the one line
+     * per run that says so), and how to install it.
+     */
+    public record Program(String name, String unchecked, String install) { }
 
     private final List<Path> path;
     private final Map<String, Optional<Path>> found = new ConcurrentHashMap<>();
@@ -46,6 +53,15 @@ public final class Tools {
         dirs.add(Path.of("/usr/sbin"));
         dirs.add(Path.of("/sbin"));
         return new Tools(List.copyOf(dirs));
+    }
+
+    /** Looks programs up in exactly these folders; an empty list is a machine without any. */
+    public static Tools on(List<Path> dirs) {
+        return new Tools(List.copyOf(dirs));
+    }
+
+    public boolean has(Program program) {
+        return find(program.name()).isPresent();
     }
 
     public Optional<Path> find(String program) {

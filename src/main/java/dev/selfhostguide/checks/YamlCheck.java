@@ -1,7 +1,9 @@
 package dev.selfhostguide.checks;
 
+import dev.selfhostguide.checks.support.*;
 import dev.selfhostguide.snippets.Finding;
 import dev.selfhostguide.snippets.Snippet;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,16 +18,34 @@ public final class YamlCheck implements Check {
 
     public static final String ID = "yaml";
 
-    private static final Set<String> LANGUAGES = Set.of("yaml", "yml");
-
     @Override
     public String id() {
         return ID;
     }
 
     @Override
-    public boolean appliesTo(Snippet snippet) {
-        return LANGUAGES.contains(snippet.language().toLowerCase(java.util.Locale.ROOT));
+    public Set<Language> languages() {
+        return Set.of(Language.YAML);
+    }
+
+    @Override
+    public Role role() {
+        return Role.SYNTAX;
+    }
+
+    @Override
+    public Set<FileKind> serves() {
+        return Set.of(FileKind.YAML, FileKind.COMPOSE, FileKind.LITELLM, FileKind.OTEL);
+    }
+
+    @Override
+    public Sample valid() {
+        return Sample.valid(Language.YAML, Map.of(), "name: agentops\nports: [8003, 3006]\n");
+    }
+
+    @Override
+    public Sample invalid() {
+        return Sample.invalid(Language.YAML, Map.of(), "name: agentops\nname: again\n", 2);
     }
 
     @Override

@@ -1,5 +1,12 @@
 package dev.selfhostguide.content;
 
+import dev.selfhostguide.facts.Compose;
+import dev.selfhostguide.facts.Endpoints;
+import dev.selfhostguide.facts.Litellm;
+import dev.selfhostguide.facts.OtelCollector;
+import dev.selfhostguide.facts.Sdk;
+import dev.selfhostguide.facts.Secrets;
+import dev.selfhostguide.facts.Variables;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -18,6 +26,11 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * The upstream facts and the reference deployment, loaded from {@code content/data/*.yml}. Pages
@@ -41,30 +54,88 @@ public final class Catalog {
     private final Path dir;
     private final Map<String, Map<String, Object>> files;
     private final Map<String, Map<String, Integer>> lines;
+    private final Variables variables;
+    private final Endpoints endpoints;
+    private final Sdk sdk;
+    private final Secrets secrets;
+    private final OtelCollector otelCollector;
+    private final Litellm litellm;
+    private final Compose compose;
 
     private Catalog(Path dir, Map<String, Map<String, Object>> files, Map<String, Map<String, Integer>> lines) {
         this.dir = dir;
         this.files = files;
         this.lines = lines;
+        // Built once, from files that passed their shapes; an absent file is an empty record.
+        this.variables = Variables.from(files.getOrDefault("variables", Map.of()));
+        this.endpoints = Endpoints.from(files.getOrDefault("endpoints", Map.of()));
+        this.sdk = Sdk.from(files.getOrDefault("sdk", Map.of()));
+        this.secrets = Secrets.from(files.getOrDefault("secrets", Map.of()));
+        this.otelCollector = OtelCollector.from(files.getOrDefault("otel-collector", Map.of()));
+        this.litellm = Litellm.from(files.getOrDefault("litellm", Map.of()));
+        this.compose = Compose.from(files.getOrDefault("compose", Map.of()));
+    }
+
+    /** content/data/variables.yml. */
+    public Variables variables() {
+        return variables;
+    }
+
+    /** content/data/endpoints.yml. */
+    public Endpoints endpoints() {
+        return endpoints;
+    }
+
+    /** content/data/sdk.yml. */
+    public Sdk sdk() {
+        return sdk;
+    }
+
+    /** content/data/otel-collector.yml. */
+    public OtelCollector otelCollector() {
+        return otelCollector;
+    }
+
+    /** content/data/compose.yml. */
+    public Compose compose() {
+        return compose;
+    }
+
+    /** content/data/litellm.yml. */
+    public Litellm litellm() {
+        return litellm;
+    }
+
+    /** content/data/secrets.yml. */
+    public Secrets secrets() {
+        return secrets;
     }
 
     /** Loads every {@code *.yml} in the folder; a missing folder is an empty catalog. */
     public static Catalog load(Path dataDir) {
         Map<String, Map<String, Object>> files = new TreeMap<>();
         Map<String, Map<String, Integer>> lines = new TreeMap<>();
+        Map<String, Node> nodes = new TreeMap<>();
         if (Files.isDirectory(dataDir)) {
             try (Stream<Path> list = Files.list(dataDir)) {
                 for (Path file : list.sorted().toList()) {
                     String name = file.getFileName().toString();
                     if (name.endsWith(".yml") || name.endsWith(".yaml")) {
                         String id = name.substring(0, name.lastIndexOf('.'));
-                        files.put(id, read(file));
+                        if (!DataSchemas.FILES.containsKey(id)) {
+                            throw new ContentException(file, 1, "unknown data file; the data files are "
+                                + String.join(", ", DataSchemas.FILES.keySet()) + " (.yml), each with its shape in DataSchemas");
+                        }
+                        Map<String, Object> read = read(file);
+                        nodes.put(id, validate(file, id));
+                        files.put(id, read);
                         lines.put(id, keyLines(file));
                     }
                 }
             } catch (IOException e) {
                 throw new ContentException(dataDir, 0, "cannot list the data files: " + e.getMessage());
             }
+            crossCheck(dataDir, nodes);
         }
         return new Catalog(dataDir, Collections.unmodifiableMap(files), Collections.unmodifiableMap(lines));
     }
@@ -105,9 +176,107 @@ public final class Catalog {
         }
     }
 
-    /** An in-memory catalog, for tests and for readers' files checked without the guide. */
+    /**
+     * An in-memory catalog, for tests: each given file is held to its shape like a loaded one
+     * (without lines), and the files not given are absent.
+     */
     public static Catalog of(Map<String, Map<String, Object>> files) {
-        return new Catalog(Path.of("content/data"), Map.copyOf(files), Map.of());
+        Path dir = Path.of("content/data");
+        Map<String, Node> nodes = new TreeMap<>();
+        files.forEach((id, map) -> {
+            Shape shape = DataSchemas.FILES.get(id);
+            if (shape == null) {
+                throw new ContentException(dir.resolve(id + ".yml"), 0, "unknown data file");
+            }
+            Node node = new Yaml().represent(map);
+            shape.check(dir.resolve(id + ".yml"), node, "");
+            nodes.put(id, node);
+        });
+        crossCheck(dir, nodes);
+        return new Catalog(dir, Map.copyOf(files), Map.of());
+    }
+
+    /** Checks a data file's nodes against its shape; the problem is reported at its line. */
+    private static Node validate(Path file, String id) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Node root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
+            if (root == null) {
+                throw new ContentException(file, 1, "empty data file");
+            }
+            DataSchemas.FILES.get(id).check(file, root, "");
+            return root;
+        } catch (IOException e) {
+            throw new ContentException(file, 0, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * What one file says about another: every evidence entry names a source of upstream.yml, and
+     * every endpoint's port is a port of deployment.yml.
+     */
+    private static void crossCheck(Path dir, Map<String, Node> nodes) {
+        Set<String> sources = nodes.containsKey("upstream") ? keys(child(nodes.get("upstream"), "sources")) : null;
+        Set<String> ports = nodes.containsKey("deployment") ? keys(child(nodes.get("deployment"), "ports")) : null;
+        for (Map.Entry<String, Node> e : nodes.entrySet()) {
+            Path file = dir.resolve(e.getKey() + ".yml");
+            if (sources != null) {
+                eachEvidence(e.getValue(), evidence -> {
+                    Node repo = child(evidence, "repo");
+                    if (repo instanceof ScalarNode r && !sources.contains(r.getValue())) {
+                        throw new ContentException(file, Shape.line(repo), "evidence repo '" + r.getValue()
+                            + "' is not a source of upstream.yml (" + String.join(", ", sources) + ")");
+                    }
+                });
+            }
+        }
+        if (ports != null && nodes.get("endpoints") instanceof MappingNode endpoints
+                && child(endpoints, "endpoints") instanceof SequenceNode list) {
+            for (Node endpoint : list.getValue()) {
+                if (child(endpoint, "port") instanceof ScalarNode port && !ports.contains(port.getValue())) {
+                    throw new ContentException(dir.resolve("endpoints.yml"), Shape.line(port), "port '" + port.getValue()
+                        + "' is not a port of deployment.yml (" + String.join(", ", ports) + ")");
+                }
+            }
+        }
+    }
+
+    private static void eachEvidence(Node node, java.util.function.Consumer<Node> action) {
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("evidence")
+                        && tuple.getValueNode() instanceof SequenceNode list) {
+                    list.getValue().forEach(action);
+                } else {
+                    eachEvidence(tuple.getValueNode(), action);
+                }
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            sequence.getValue().forEach(item -> eachEvidence(item, action));
+        }
+    }
+
+    private static Node child(Node node, String key) {
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                    return tuple.getValueNode();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The keys of a mapping node, in order; empty for anything else. */
+    static Set<String> keys(Node node) {
+        Set<String> keys = new java.util.LinkedHashSet<>();
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode k) {
+                    keys.add(k.getValue());
+                }
+            }
+        }
+        return keys;
     }
 
     static Map<String, Object> read(Path file) {
@@ -181,8 +350,8 @@ public final class Catalog {
         return dir;
     }
 
-    /** The whole of {@code name.yml}, or an empty map. */
-    public Map<String, Object> file(String name) {
+    /** The whole of {@code name.yml}, or an empty map; readers outside use the typed facts. */
+    private Map<String, Object> file(String name) {
         return files.getOrDefault(name, Map.of());
     }
 
@@ -196,7 +365,7 @@ public final class Catalog {
     }
 
     /** A mapping under {@code file}/{@code key}; wrong types are reported with the file name. */
-    public Map<String, Object> section(String file, String key) {
+    private Map<String, Object> section(String file, String key) {
         Object value = file(file).get(key);
         if (value == null) {
             return Map.of();

@@ -32,12 +32,28 @@ public record Finding(Path file, int line, String check, Severity severity, Stri
         return Math.min(n, Math.max(1, snippet.lineCount()));
     }
 
+    /**
+     * A finding about the whole run rather than one line, such as a missing program: printed as
+     * {@code check: message}, once per run.
+     */
+    public static Finding forRun(String check, Severity severity, String message) {
+        return new Finding(Path.of(""), 0, check, severity, message);
+    }
+
+    /** Whether this finding is about the whole run ({@link #forRun}) rather than a file. */
+    public boolean isForRun() {
+        return file.toString().isEmpty();
+    }
+
     public boolean isError() {
         return severity == Severity.ERROR;
     }
 
     /** {@code content/x.adoc:42: [check] message}, with the file relative to {@code base}. */
     public String format(Path base) {
+        if (isForRun()) {
+            return check + ": " + message;
+        }
         Path shown = file;
         if (base != null && file.isAbsolute()) {
             Path b = base.toAbsolutePath().normalize();

@@ -1,5 +1,6 @@
 package dev.selfhostguide.checks;
 
+import dev.selfhostguide.checks.support.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +21,8 @@ class CheckCatalogsTest {
         Catalog real = Catalog.load(TestCatalogs.ROOT.resolve("content/data"));
         for (String name : List.of("variables", "endpoints", "sdk")) {
             assertTrue(real.has(name), name + ".yml missing");
-            Map<String, Object> source = CatalogData.map(real.file(name).get("source"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> source = (Map<String, Object>) CheckTestSupport.rawFile(name).get("source");
             assertEquals("AgentOps-AI/agentops", source.get("repo"), name);
             assertEquals(COMMIT, source.get("commit"), name);
         }
@@ -28,10 +30,11 @@ class CheckCatalogsTest {
 
     @Test
     void patternsCompile() {
-        Map<String, Object> vars = TestCatalogs.catalog().file("variables");
-        for (String list : List.of("placeholders", "upstream_placeholders", "real_looking")) {
-            for (Object p : CatalogData.list(vars.get(list))) {
-                Pattern.compile(CatalogData.text(CatalogData.map(p).get("pattern")));
+        dev.selfhostguide.facts.Variables vars = TestCatalogs.catalog().variables();
+        for (List<dev.selfhostguide.facts.Variables.Shape> list : List.of(vars.placeholders(), vars.upstreamPlaceholders(),
+                vars.realLooking())) {
+            for (dev.selfhostguide.facts.Variables.Shape p : list) {
+                Pattern.compile(p.pattern());
             }
         }
     }
@@ -39,15 +42,11 @@ class CheckCatalogsTest {
     @Test
     void passesToTargetsExist() {
         VariableCatalog vars = new VariableCatalog(TestCatalogs.catalog());
-        Map<String, Object> compose = CatalogData.map(CatalogData.map(CatalogData.map(
-            TestCatalogs.catalog().file("variables").get("components")).get("compose")).get("variables"));
-        compose.forEach((name, raw) -> {
-            for (Object t : CatalogData.list(CatalogData.map(raw).get("passes_to"))) {
-                Map<String, Object> target = CatalogData.map(t);
-                String component = CatalogData.text(target.get("component"));
-                if (!component.isEmpty()) {
-                    assertTrue(vars.variable(component, CatalogData.text(target.get("as"))).isPresent(),
-                        name + " passes to " + component + " as " + target.get("as") + ", which that component lacks");
+        TestCatalogs.catalog().variables().components().get("compose").variables().forEach((name, variable) -> {
+            for (dev.selfhostguide.facts.Variables.PassTo target : variable.passesTo()) {
+                if (!target.component().isEmpty()) {
+                    assertTrue(vars.variable(target.component(), target.as()).isPresent(),
+                        name + " passes to " + target.component() + " as " + target.as() + ", which that component lacks");
                 }
             }
         });
@@ -61,8 +60,8 @@ class CheckCatalogsTest {
     @Test
     void endpointPortsExistInTheDeployment() {
         Catalog catalog = TestCatalogs.catalog();
-        for (Object e : CatalogData.list(catalog.file("endpoints").get("endpoints"))) {
-            String port = CatalogData.text(CatalogData.map(e).get("port"));
+        for (dev.selfhostguide.facts.Endpoints.Endpoint e : catalog.endpoints().endpoints()) {
+            String port = e.port();
             assertTrue(catalog.port(port).isPresent(), "endpoints.yml uses port id '" + port
                 + "', which content/data/deployment.yml (or the test fixture) lacks");
         }

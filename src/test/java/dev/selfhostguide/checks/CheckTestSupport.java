@@ -34,10 +34,19 @@ final class CheckTestSupport {
         Catalog real = realCatalog();
         Map<String, Map<String, Object>> files = new HashMap<>();
         for (String name : List.of("compose", "litellm", "otel-collector")) {
-            files.put(name, real.file(name));
+            files.put(name, rawFile(name));
         }
         files.put("deployment", deployment);
         return Catalog.of(files);
+    }
+
+    /**
+     * A data file as plain YAML, to build a catalog of some real files and some fixtures; the
+     * catalog holds it to its shape like a loaded one.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> rawFile(String name) {
+        return (Map<String, Object>) new org.yaml.snakeyaml.Yaml().load(read(ROOT.resolve("content/data/" + name + ".yml")));
     }
 
     /** ports/services/images as reference-deployment.md gives them (API 8003, dashboard 3006). */

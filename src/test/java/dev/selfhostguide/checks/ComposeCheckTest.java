@@ -47,12 +47,10 @@ class ComposeCheckTest {
     @Test
     void theCatalogNamesUpstreamServicesWithTheirSource() {
         Catalog real = realCatalog();
-        assertEquals("a855a92dfaa7fd4423f9a68b1ba0295a3a72da80", real.section("compose", "source").get("commit"));
-        assertEquals(List.of("api", "dashboard", "otelcollector", "clickhouse"),
-            List.copyOf(real.section("compose", "services").keySet()));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> api = (Map<String, Object>) real.section("compose", "services").get("api");
-        assertEquals("NEXT_PUBLIC_SUPABASE_URL", ((Map<?, ?>) api.get("environment")).get("SUPABASE_URL"));
+        assertEquals("a855a92dfaa7fd4423f9a68b1ba0295a3a72da80",
+            ((Map<?, ?>) CheckTestSupport.rawFile("compose").get("source")).get("commit"));
+        assertEquals(List.of("api", "dashboard", "otelcollector", "clickhouse"), List.copyOf(real.compose().services().keySet()));
+        assertEquals("NEXT_PUBLIC_SUPABASE_URL", real.compose().services().get("api").environment().get("SUPABASE_URL"));
     }
 
     // ---- good inputs ----------------------------------------------------------------------------
@@ -379,8 +377,8 @@ class ComposeCheckTest {
     void worksWithoutADeploymentCatalog() {
         Snippet s = corpusSnippet("agentops/compose.yaml", Map.of("check", "compose"));
         Catalog real = realCatalog();
-        Catalog withoutDeployment = Catalog.of(java.util.Map.of("compose", real.file("compose"),
-            "litellm", real.file("litellm"), "otel-collector", real.file("otel-collector")));
+        Catalog withoutDeployment = Catalog.of(java.util.Map.of("compose", CheckTestSupport.rawFile("compose"),
+            "litellm", CheckTestSupport.rawFile("litellm"), "otel-collector", CheckTestSupport.rawFile("otel-collector")));
         List<Finding> findings = check.check(s, context(withoutDeployment));
         assertTrue(findings.stream().noneMatch(Finding::isError), findings.toString());
     }

@@ -1,5 +1,6 @@
 package dev.selfhostguide.checks;
 
+import dev.selfhostguide.checks.support.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -133,11 +134,10 @@ class NginxProxyTest {
     }
 
     private void assertRequiredHeaders(Map<String, String> headers, String domain) {
-        List<Object> required = CatalogData.list(CatalogData.map(TestCatalogs.catalog().file("endpoints").get("proxy_headers"))
-            .get("required"));
+        List<dev.selfhostguide.facts.Endpoints.ProxyHeader> required = TestCatalogs.catalog().endpoints().requiredProxyHeaders();
         assertFalse(required.isEmpty(), "endpoints.yml proxy_headers.required is empty");
-        for (Object r : required) {
-            String name = CatalogData.text(CatalogData.map(r).get("header")).toLowerCase(Locale.ROOT);
+        for (dev.selfhostguide.facts.Endpoints.ProxyHeader r : required) {
+            String name = r.header().toLowerCase(Locale.ROOT);
             assertTrue(headers.containsKey(name), name + " not forwarded; got " + headers);
         }
         assertEquals(domain, headers.get("x-forwarded-host"), "X-Forwarded-Host must equal API_DOMAIN, port included");

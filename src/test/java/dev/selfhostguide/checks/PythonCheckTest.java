@@ -1,5 +1,6 @@
 package dev.selfhostguide.checks;
 
+import dev.selfhostguide.checks.support.*;
 import static dev.selfhostguide.checks.TestCatalogs.formatted;
 import static dev.selfhostguide.checks.TestCatalogs.snippet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -96,8 +97,8 @@ class PythonCheckTest {
     @Test
     void sdkCatalogAgreesWithVariables() {
         VariableCatalog vars = new VariableCatalog(TestCatalogs.catalog());
-        CatalogData.map(TestCatalogs.catalog().file("sdk").get("init")).forEach((name, raw) -> {
-            String env = CatalogData.text(CatalogData.map(raw).get("env"));
+        TestCatalogs.catalog().sdk().init().forEach((name, keyword) -> {
+            String env = keyword.env();
             if (!env.isEmpty()) {
                 assertTrue(vars.variable("sdk", env).isPresent(), "sdk.yml init." + name + " names " + env
                     + ", which variables.yml component sdk lacks");
@@ -106,9 +107,9 @@ class PythonCheckTest {
     }
 
     @Test
-    void missingPythonIsOneWarning() {
+    void missingPythonLeavesNoFindingOfItsOwn() {
         CheckContext noTools = new CheckContext(TestCatalogs.catalog(), List.of(), ShellSnippetCheckTest.emptyTools(), scratch);
-        assertEquals(List.of("content/x.adoc:40: [python] warning: not run: python3 is not installed"),
+        assertEquals(List.of(),
             formatted(check.check(snippet("python", Map.of(), "x = 1\n"), noTools)));
     }
 }

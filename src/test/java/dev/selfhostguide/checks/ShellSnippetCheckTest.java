@@ -36,7 +36,9 @@ class ShellSnippetCheckTest {
         assertTrue(check.appliesTo(snippet("bash", Map.of(), "")));
         assertTrue(check.appliesTo(snippet("sh", Map.of(), "")));
         assertTrue(check.appliesTo(snippet("shell", Map.of(), "")));
-        assertFalse(check.appliesTo(snippet("console", Map.of(), "")));
+        assertTrue(check.appliesTo(snippet("console", Map.of(), "")));
+        assertTrue(check.appliesTo(snippet("zsh", Map.of(), "")));
+        assertFalse(check.appliesTo(snippet("Bash", Map.of(), "")));
     }
 
     @Test
@@ -125,20 +127,33 @@ class ShellSnippetCheckTest {
     }
 
     @Test
-    void missingToolIsOneWarningNotAPass() {
+    void missingToolLeavesNoFindingOfItsOwn() {
+        // The runner says once per run how many blocks went unchecked (CheckRunnerTest).
         CheckContext noTools = new CheckContext(TestCatalogs.catalog(), List.of(), emptyTools(), scratch);
-        List<String> out = formatted(check.check(snippet("bash", Map.of(), "echo hi\n"), noTools));
-        assertEquals(List.of("content/x.adoc:40: [shell] warning: not run: bash is not installed",
-            "content/x.adoc:40: [shell] warning: not run: shellcheck is not installed"), out);
+        assertEquals(List.of(), formatted(check.check(snippet("bash", Map.of(), "echo hi\n"), noTools)));
+    }
+
+    @Test
+    void anUnterminatedIfIsReportedAtTheIfLine() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestCatalogs.toolPresent("shellcheck"), "shellcheck is not installed");
+        // bash -n stops at the end of the block (line 43); the line to fix is the if (line 41).
+        assertEquals(List.of("content/x.adoc:41: [shell] shellcheck error at column 1: Couldn't find 'fi' for this 'if'."
+                + " [SC1046]; bash -n: syntax error: unexpected end of file at line 43"),
+            run(Map.of(), "x=1\nif [ \"$x\" = 1 ]; then\n  echo one\necho two\n"));
+    }
+
+    @Test
+    void withoutShellcheckASyntaxErrorStaysWhereBashPutsIt() throws Exception {
+        Path bin = java.nio.file.Files.createDirectories(scratch.resolve("bin"));
+        java.nio.file.Files.createSymbolicLink(bin.resolve("bash"), Tools.fromEnvironment().find("bash").orElseThrow());
+        Tools bashOnly = Tools.on(List.of(bin));
+        CheckContext context = new CheckContext(TestCatalogs.catalog(), List.of(), bashOnly, scratch);
+        assertEquals(List.of("content/x.adoc:43: [shell] bash -n: syntax error: unexpected end of file"),
+            formatted(check.check(snippet("bash", Map.of(), "x=1\nif [ \"$x\" = 1 ]; then\n  echo one\necho two\n"), context)));
+        // ... and the runner says once that shellcheck did not lint it (CheckRunnerTest).
     }
 
     static Tools emptyTools() {
-        try {
-            var ctor = Tools.class.getDeclaredConstructor(List.class);
-            ctor.setAccessible(true);
-            return ctor.newInstance(List.of());
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
+        return Tools.on(List.of());
     }
 }

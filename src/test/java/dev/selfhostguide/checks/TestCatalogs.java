@@ -28,10 +28,10 @@ final class TestCatalogs {
             Map<String, Map<String, Object>> files = new HashMap<>();
             for (String name : List.of("variables", "endpoints", "sdk", "upstream", "nav")) {
                 if (real.has(name)) {
-                    files.put(name, real.file(name));
+                    files.put(name, CheckTestSupport.rawFile(name));
                 }
             }
-            files.put("deployment", real.has("deployment") ? real.file("deployment") : fixture("deployment.yml"));
+            files.put("deployment", real.has("deployment") ? CheckTestSupport.rawFile("deployment") : fixture("deployment.yml"));
             catalog = Catalog.of(files);
         }
         return catalog;

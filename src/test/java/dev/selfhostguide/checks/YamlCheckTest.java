@@ -29,7 +29,9 @@ class YamlCheckTest {
     @Test
     void appliesToYamlAndYml() {
         assertTrue(check.appliesTo(snippet("yaml", Map.of(), "a: 1")));
-        assertTrue(check.appliesTo(snippet("YML", Map.of(), "a: 1")));
+        assertTrue(check.appliesTo(snippet("yml", Map.of(), "a: 1")));
+        // A wrong case is a coverage error with a suggestion (CheckRunnerTest), not a silent yaml block.
+        assertFalse(check.appliesTo(snippet("YML", Map.of(), "a: 1")));
         assertFalse(check.appliesTo(snippet("bash", Map.of(), "a: 1")));
     }
 

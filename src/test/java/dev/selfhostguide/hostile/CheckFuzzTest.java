@@ -17,20 +17,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Random mutations of valid snippets, through every check that takes them: no exception escapes,
+ * Random mutations of the checks' own samples and of the guide's example files, through every check
+ * that takes them: no exception escapes,
  * and every finding lies inside the snippet it is about. The seed is fixed so a failure repeats.
  */
 class CheckFuzzTest {
 
-    /** Checks that start a process per snippet get fewer rounds, to keep the gate fast. */
-    private static final Set<String> EXTERNAL = Set.of("shell", "nginx", "python");
 
     private record Seed(String name, String language, Map<String, String> attributes, String text) { }
 
@@ -40,31 +38,20 @@ class CheckFuzzTest {
     private static List<Seed> seeds() throws Exception {
         Path examples = GuideFixture.repositoryRoot().resolve("content/examples");
         List<Seed> seeds = new ArrayList<>();
+        // The guide's own example files: larger and more varied than the samples.
         seeds.add(new Seed("agentops.env", "dotenv", Map.of("component", "compose"), Files.readString(examples.resolve("agentops.env"))));
         seeds.add(new Seed("compose.override.yaml", "yaml", Map.of("check", "compose"), Files.readString(examples.resolve("compose.override.yaml"))));
         seeds.add(new Seed("litellm-config.yaml", "yaml", Map.of("check", "litellm-config"), Files.readString(examples.resolve("litellm-config.yaml"))));
         seeds.add(new Seed("nginx.conf", "nginx", Map.of(), Files.readString(examples.resolve("nginx.conf"))));
         seeds.add(new Seed("send-test-span.sh", "bash", Map.of(), Files.readString(examples.resolve("send-test-span.sh"))));
         seeds.add(new Seed("agentops_selfhosted.py", "python", Map.of(), Files.readString(examples.resolve("agentops_selfhosted.py"))));
-        seeds.add(new Seed("collector.yaml", "yaml", Map.of("check", "otel-collector"), """
-            receivers:
-              otlp:
-                protocols:
-                  http:
-                    endpoint: 0.0.0.0:4318
-            exporters:
-              debug: {}
-            service:
-              pipelines:
-                traces:
-                  receivers: [otlp]
-                  exporters: [debug]
-            """));
-        seeds.add(new Seed("span.json", "json", Map.of(), """
-            {"resourceSpans": [{"scopeSpans": [{"spans": [{"traceId": "5b8efff798038103d269b633813fc60c",
-              "spanId": "eee19b7ec3c1b174", "name": "test", "startTimeUnixNano": "1700000000000000000",
-              "endTimeUnixNano": "1700000001000000000"}]}]}]}
-            """));
+        // Every check's own samples, so a new check is fuzzed without an edit here.
+        for (Check check : CheckRegistry.standard().all()) {
+            for (Check.Sample sample : List.of(check.valid(), check.invalid())) {
+                seeds.add(new Seed(check.id() + (sample.failsAt() == 0 ? " valid" : " invalid") + " sample",
+                    sample.language().canonical(), sample.attributes(), sample.text()));
+            }
+        }
         return seeds;
     }
 
@@ -81,7 +68,8 @@ class CheckFuzzTest {
                 if (!named && !check.appliesTo(base)) {
                     continue;
                 }
-                int rounds = EXTERNAL.contains(check.id()) ? 15 : 150;
+                // Checks that start a process per snippet get fewer rounds, to keep the gate fast.
+                int rounds = check.programs().isEmpty() ? 150 : seed.name().endsWith(" sample") ? 2 : 15;
                 tests.add(DynamicTest.dynamicTest(check.id() + " on mutated " + seed.name(), () -> {
                     Random random = new Random(seed.name().hashCode() * 31L + check.id().hashCode());
                     for (int round = 0; round < rounds; round++) {

@@ -1,4 +1,4 @@
-package dev.selfhostguide.checks;
+package dev.selfhostguide.checks.support;
 
 import dev.selfhostguide.content.Catalog;
 import java.util.List;
@@ -9,37 +9,33 @@ import java.util.Optional;
  * reference ports, upstream's default of a component the reference deployment moved, or unknown.
  * Shared by {@link PortsAgreementCheck} and {@link HttpCheck} so both say the same thing.
  */
-final class PortRules {
+public final class PortRules {
 
     /** The verdict on one port number. {@code port} is the matching deployment entry, if any. */
-    record Verdict(Kind kind, Optional<Catalog.Port> port, String message) {
-        boolean ok() {
+    public record Verdict(Kind kind, Optional<Catalog.Port> port, String message) {
+        public boolean ok() {
             return kind == Kind.REFERENCE || kind == Kind.UPSTREAM_ALLOWED;
         }
     }
 
-    enum Kind { REFERENCE, UPSTREAM_ALLOWED, UPSTREAM_DEFAULT, UNKNOWN }
+    public enum Kind { REFERENCE, UPSTREAM_ALLOWED, UPSTREAM_DEFAULT, UNKNOWN }
 
     private final List<Catalog.Port> ports;
 
-    PortRules(Catalog catalog) {
-        List<Catalog.Port> loaded;
-        try {
-            loaded = catalog.ports();
-        } catch (RuntimeException badCatalog) {
-            loaded = List.of();
-        }
-        this.ports = loaded;
+    public PortRules(Catalog catalog) {
+        // deployment.yml was held to its shape when the catalog loaded: a bad port is a [data]
+        // error at its line there, never an empty list that would pass every block here.
+        this.ports = catalog.ports();
     }
 
-    boolean hasDeployment() {
+    public boolean hasDeployment() {
         return !ports.isEmpty();
     }
 
     /**
      * @param upstreamAllowed the block says {@code ports=upstream}: it shows upstream's defaults on purpose
      */
-    Verdict judge(int number, boolean upstreamAllowed) {
+    public Verdict judge(int number, boolean upstreamAllowed) {
         for (Catalog.Port p : ports) {
             if (p.reference() == number) {
                 return new Verdict(Kind.REFERENCE, Optional.of(p), "");

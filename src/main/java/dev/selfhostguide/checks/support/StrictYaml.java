@@ -1,4 +1,4 @@
-package dev.selfhostguide.checks;
+package dev.selfhostguide.checks.support;
 
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -58,7 +58,7 @@ public final class StrictYaml {
     private StrictYaml() {
     }
 
-    static LoaderOptions options() {
+    public static LoaderOptions options() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(MAX_ALIASES);
@@ -339,7 +339,7 @@ public final class StrictYaml {
     }
 
     /** Checks one YAML document of a snippet, adding to the findings. */
-    @FunctionalInterface
+    public @FunctionalInterface
     interface DocumentCheck {
         void run(org.yaml.snakeyaml.nodes.Node document, java.util.List<dev.selfhostguide.snippets.Finding> findings);
     }
@@ -349,7 +349,7 @@ public final class StrictYaml {
      * is YamlCheck's to report, once), in line order. A catalog that cannot be read becomes one
      * finding instead of an exception, so the snippet is never silently passed.
      */
-    static java.util.List<dev.selfhostguide.snippets.Finding> eachDocument(dev.selfhostguide.snippets.Snippet snippet,
+    public static java.util.List<dev.selfhostguide.snippets.Finding> eachDocument(dev.selfhostguide.snippets.Snippet snippet,
             String id, String what, DocumentCheck check) {
         Parsed parsed = parse(snippet.text());
         if (!parsed.ok()) {

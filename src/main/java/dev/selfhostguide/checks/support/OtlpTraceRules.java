@@ -1,4 +1,4 @@
-package dev.selfhostguide.checks;
+package dev.selfhostguide.checks.support;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,18 +10,18 @@ import java.util.Map;
  * spanId, a name, and start/end times in Unix nanoseconds. The OTLP JSON mapping writes 64-bit
  * integers as decimal strings or numbers, and ids as hex (not base64), so those are what pass.
  */
-final class OtlpTraceRules {
+public final class OtlpTraceRules {
 
     /** A problem at a 1-based line of the JSON text. */
-    record Problem(int line, String message) { }
+    public record Problem(int line, String message) { }
 
     private OtlpTraceRules() { }
 
-    static boolean isTraceRequest(Object root) {
+    public static boolean isTraceRequest(Object root) {
         return root instanceof Map<?, ?> map && map.containsKey("resourceSpans");
     }
 
-    static List<Problem> check(StrictJson.Document doc) {
+    public static List<Problem> check(StrictJson.Document doc) {
         List<Problem> problems = new ArrayList<>();
         Map<?, ?> root = (Map<?, ?>) doc.root;
         List<?> resourceSpans = list(doc, root, "resourceSpans", "the request", problems);
@@ -129,7 +129,7 @@ final class OtlpTraceRules {
 
     /** A value a shell expansion fills in when the command runs: it cannot be judged here. */
     private static boolean fromShell(Object v) {
-        return v instanceof String s && s.contains(HttpCheck.EXPANSION);
+        return v instanceof String s && s.contains(ShellWords.EXPANSION);
     }
 
     private static List<?> list(StrictJson.Document doc, Map<?, ?> parent, String key, String where, List<Problem> problems) {

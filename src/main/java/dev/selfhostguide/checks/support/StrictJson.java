@@ -1,4 +1,4 @@
-package dev.selfhostguide.checks;
+package dev.selfhostguide.checks.support;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -14,10 +14,10 @@ import java.util.Map;
  * arrays {@link List}, numbers {@link Num} (the digits as written, so nanosecond times keep their
  * precision), strings {@link String}, booleans and null as themselves.
  */
-final class StrictJson {
+public final class StrictJson {
 
     /** A JSON number exactly as written. */
-    record Num(String text) {
+    public record Num(String text) {
         boolean isInteger() {
             return text.matches("-?\\d+");
         }
@@ -28,7 +28,7 @@ final class StrictJson {
     }
 
     /** Where parsing stopped, 1-based. */
-    static final class ParseError extends Exception {
+    public static final class ParseError extends Exception {
         final int line;
         final int column;
 
@@ -40,7 +40,7 @@ final class StrictJson {
     }
 
     /** The parsed value plus the line each object, array and object key started on. */
-    static final class Document {
+    public static final class Document {
         final Object root;
         private final IdentityHashMap<Object, Integer> startLines;
         private final IdentityHashMap<Object, Map<String, Integer>> keyLines;
@@ -75,7 +75,7 @@ final class StrictJson {
         this.text = text;
     }
 
-    static Document parse(String text) throws ParseError {
+    public static Document parse(String text) throws ParseError {
         StrictJson p = new StrictJson(text);
         p.skipWhitespace();
         if (p.pos >= text.length()) {

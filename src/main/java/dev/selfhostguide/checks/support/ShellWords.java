@@ -1,4 +1,4 @@
-package dev.selfhostguide.checks;
+package dev.selfhostguide.checks.support;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,17 +10,20 @@ import java.util.List;
  * check can report the line of, say, a URL inside a command continued over several lines.
  * It is not a shell: expansions stay as written.
  */
-final class ShellWords {
+public final class ShellWords {
+
+    /** What a shell expansion ($VAR, $(...)) in a word is replaced with before its text is parsed. */
+    public static final String EXPANSION = "__SHELL_EXPANSION__";
 
     /** One word as the shell would pass it (quotes removed), and the 1-based line it starts on. */
-    record Word(String text, int line) { }
+    public record Word(String text, int line) { }
 
     /** A simple command: its words, plus the body of a heredoc it reads, if any. */
-    record Command(List<Word> words, String heredoc, int heredocLine) { }
+    public record Command(List<Word> words, String heredoc, int heredocLine) { }
 
     private ShellWords() { }
 
-    static List<Command> commands(String text) {
+    public static List<Command> commands(String text) {
         List<Command> commands = new ArrayList<>();
         List<Word> words = new ArrayList<>();
         List<String[]> pendingDelimiters = new ArrayList<>(); // {delimiter, stripTabs}

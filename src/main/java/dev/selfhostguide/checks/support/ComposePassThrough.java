@@ -1,4 +1,4 @@
-package dev.selfhostguide.checks;
+package dev.selfhostguide.checks.support;
 
 import dev.selfhostguide.content.Catalog;
 import dev.selfhostguide.snippets.Snippet;
@@ -17,22 +17,22 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * the guide's override does, so a .env that sets them for that override is not setting dead
  * variables. Snippets are checked against each other, not only against upstream.
  */
-final class ComposePassThrough {
+public final class ComposePassThrough {
 
     /** Compose hands {@code variable} to {@code component}'s container as {@code as}. */
-    record Pass(String variable, String component, String as) { }
+    public record Pass(String variable, String component, String as) { }
 
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
 
     private ComposePassThrough() {
     }
 
-    static List<Pass> of(List<Snippet> snippets, Catalog catalog) {
+    public static List<Pass> of(List<Snippet> snippets, Catalog catalog) {
         List<Pass> passes = new ArrayList<>();
         Map<String, String> components = new java.util.HashMap<>();
         catalog.services().forEach((component, service) -> components.put(service, component));
         for (Snippet snippet : snippets) {
-            if (!snippet.attribute("check").orElse("").contains(ComposeCheck.ID)) {
+            if (!snippet.attribute("check").orElse("").contains("compose")) {
                 continue;
             }
             Object root;

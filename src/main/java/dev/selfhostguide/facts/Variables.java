@@ -1,0 +1,77 @@
+package dev.selfhostguide.facts;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** content/data/variables.yml: each component's environment variables and the secret rules. */
+public record Variables(List<String> secretSuffixes, List<Shape> placeholders, List<Shape> upstreamPlaceholders,
+                        List<Shape> realLooking, List<InsecureDefault> insecureDefaults, Map<String, Component> components) {
+
+    /** A value shape: a Java regular expression matched against the whole value, and what it stands for. */
+    public record Shape(String pattern, String what) { }
+
+    /** A published default; a deployment that keeps it is open. */
+    public record InsecureDefault(String value, String reason, List<Evidence> evidence) { }
+
+    public record Component(String name, String title, String readAt, Map<String, Variable> variables) { }
+
+    /** Where compose hands a variable: a component's variable, or a service with no catalog of its own. */
+    public record PassTo(String component, String service, String as) { }
+
+    /**
+     * One variable of one component.
+     *
+     * @param secret empty when variables.yml does not say, so the secret suffixes decide
+     */
+    public record Variable(String name, String readAt, String defaultValue, Optional<Boolean> secret, String dead,
+                           List<PassTo> passesTo, boolean integer, String empty, List<String> tokens,
+                           boolean readFromProcessEnvironment, String description, List<Evidence> evidence) { }
+
+    public static Variables from(Map<String, Object> file) {
+        Map<String, Component> components = new LinkedHashMap<>();
+        Plain.map(file, "components").forEach((name, raw) -> {
+            Map<String, Object> c = Plain.asMap(raw);
+            Map<String, Variable> variables = new LinkedHashMap<>();
+            Plain.map(c, "variables").forEach((var, rawVar) -> variables.put(var, variable(var, Plain.asMap(rawVar))));
+            components.put(name, new Component(name, Plain.text(c, "title"), Plain.text(c, "read_at"),
+                java.util.Collections.unmodifiableMap(variables)));
+        });
+        List<InsecureDefault> insecure = new ArrayList<>();
+        for (Object raw : Plain.list(file, "insecure_defaults")) {
+            Map<String, Object> d = Plain.asMap(raw);
+            insecure.add(new InsecureDefault(Plain.text(d, "value"), Plain.text(d, "reason"), Plain.evidence(d)));
+        }
+        return new Variables(Plain.texts(file, "secret_suffixes"), shapes(file, "placeholders"),
+            shapes(file, "upstream_placeholders"), shapes(file, "real_looking"), List.copyOf(insecure),
+            java.util.Collections.unmodifiableMap(components));
+    }
+
+    /** No variables at all: a guide project without variables.yml. */
+    public static Variables none() {
+        return new Variables(List.of(), List.of(), List.of(), List.of(), List.of(), Map.of());
+    }
+
+    private static Variable variable(String name, Map<String, Object> v) {
+        List<PassTo> passes = new ArrayList<>();
+        for (Object raw : Plain.list(v, "passes_to")) {
+            Map<String, Object> p = Plain.asMap(raw);
+            passes.add(new PassTo(Plain.text(p, "component"), Plain.text(p, "service"), Plain.text(p, "as")));
+        }
+        Optional<Boolean> secret = v.containsKey("secret") ? Optional.of(Plain.flag(v, "secret")) : Optional.empty();
+        return new Variable(name, Plain.text(v, "read_at"), Plain.text(v, "default"), secret, Plain.text(v, "dead"),
+            List.copyOf(passes), "integer".equals(Plain.text(v, "type")), Plain.text(v, "empty"), Plain.texts(v, "tokens"),
+            Plain.flag(v, "read_from_process_environment"), Plain.text(v, "description"), Plain.evidence(v));
+    }
+
+    private static List<Shape> shapes(Map<String, Object> file, String key) {
+        List<Shape> result = new ArrayList<>();
+        for (Object raw : Plain.list(file, key)) {
+            Map<String, Object> p = Plain.asMap(raw);
+            result.add(new Shape(Plain.text(p, "pattern"), Plain.text(p, "what")));
+        }
+        return List.copyOf(result);
+    }
+}
