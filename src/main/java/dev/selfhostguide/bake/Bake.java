@@ -140,7 +140,7 @@ public final class Bake {
             for (Throwable error : oven.getErrors()) {
                 findings.add(TemplateErrors.toFinding(error, project));
             }
-            copyExamples(staging);
+            findings.addAll(copyExamples(staging));
             for (PageOutline page : pages) {
                 String relative = project.content().relativize(page.source()).toString().replaceAll("\\.[^.]+$", ".html");
                 if (!Files.isRegularFile(staging.resolve(relative))) {
@@ -150,6 +150,7 @@ public final class Bake {
             }
             if (oven.getErrors().isEmpty()) {
                 finish.apply(staging);
+                findings.addAll(PublishedSecrets.scan(project, catalog, staging));
             }
         } catch (RuntimeException e) {
             findings.add(TemplateErrors.toFinding(e, project));
@@ -324,14 +325,16 @@ public final class Bake {
         return utensils;
     }
 
-    private void copyExamples(Path staging) throws IOException {
+    /** Copies the examples a page uses or the data lists (see Publication); returns the list's problems. */
+    private List<Finding> copyExamples(Path staging) throws IOException {
         Path examples = project.examples();
         if (!Files.isDirectory(examples)) {
-            return;
+            return List.of();
         }
+        Publication publication = Publication.of(project);
         try (Stream<Path> walk = Files.walk(examples)) {
             for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                if (file.getFileName().toString().equals(".jbakeignore")) {
+                if (file.getFileName().toString().equals(".jbakeignore") || !publication.publishes(file)) {
                     continue;
                 }
                 Path to = staging.resolve("examples").resolve(examples.relativize(file).toString());
@@ -339,6 +342,7 @@ public final class Bake {
                 Files.copy(file, to);
             }
         }
+        return publication.problems();
     }
 
     private static List<PageOutline> sorted(List<PageOutline> pages) {

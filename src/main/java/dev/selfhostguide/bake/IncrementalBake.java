@@ -455,7 +455,7 @@ public final class IncrementalBake {
             return;
         }
         try {
-            if (Files.isRegularFile(file)) {
+            if (Files.isRegularFile(file) && Publication.of(project).publishes(file)) {
                 writeAtomically(to, Files.readAllBytes(file));
             } else if (!Files.exists(file) && Files.isRegularFile(to)) {
                 Files.delete(to);
