@@ -27,6 +27,13 @@ final class SiteBuild {
         Bake.Result baked = new Bake(project, runtime).bake(staging,
             page -> console.info("baked " + project.show(page)), new SiteFinish());
         List<Finding> findings = new ArrayList<>(baked.findings());
+        if (!baked.failed() && baked.site() != null) {
+            try {
+                findings.addAll(dev.selfhostguide.bundle.ExternalReferenceScan.findings(project, baked.site()));
+            } catch (java.io.IOException e) {
+                findings.add(new Finding(baked.site(), 0, "offline", Finding.Severity.ERROR, "cannot read the site: " + e.getMessage()));
+            }
+        }
         CheckRunner.Report report = null;
         if (checks && baked.catalog() != null) {
             report = GuideChecks.standard().run(project.content(), baked.catalog(), baked.pages(), baked.snippets());
