@@ -36,6 +36,7 @@ public final class CheckRegistry {
         all.add(new JsonCheck());
         all.add(new PortsAgreementCheck());
         all.add(new SecretsCheck());
+        all.add(new LookalikeCheck());
         return new CheckRegistry(all);
     }
 
