@@ -307,6 +307,11 @@ public final class Bake {
         try {
             Catalog catalog = Catalog.load(project.data());
             catalog.attributes();              // type errors in the data surface here, once
+            List<Finding> markup = DataAttributes.problems(catalog);
+            if (!markup.isEmpty()) {
+                findings.addAll(markup);
+                return null;
+            }
             return catalog;
         } catch (ContentException e) {
             findings.add(new Finding(e.file(), e.line(), "data", Finding.Severity.ERROR, e.getMessage()));
