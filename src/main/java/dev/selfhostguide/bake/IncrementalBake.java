@@ -206,7 +206,9 @@ public final class IncrementalBake {
      */
     public synchronized Outcome rebuild(Collection<Path> changed, Consumer<Path> progress) {
         long start = System.nanoTime();
-        if (needsFull) {
+        // A file build's content scan refuses (a link out of content/, CRLF, a FIFO) fails a full
+        // bake, which reports it and keeps the last good site, instead of a page rebuild serving it.
+        if (needsFull || !dev.selfhostguide.content.ContentScan.scan(project.content()).isEmpty()) {
             return full(progress);
         }
         Set<Path> pages = new TreeSet<>();
