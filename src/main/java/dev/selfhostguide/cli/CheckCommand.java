@@ -50,6 +50,9 @@ final class CheckCommand implements Command {
             if (!Files.isRegularFile(page)) {
                 throw new UsageException("no such page: " + operand);
             }
+            if (!page.startsWith(project.content().toAbsolutePath().normalize()) || !page.toString().endsWith(".adoc")) {
+                throw new UsageException(operand + " is not a page of this guide: check takes .adoc files under " + project.show(project.content()));
+            }
             pages.add(page);
         }
         // A page is checked with its other edition, so the parity gate sees both sides.

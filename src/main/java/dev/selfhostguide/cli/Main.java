@@ -51,6 +51,11 @@ public final class Main {
     public static int run(String... args) {
         quietLibraries();
         if (args.length >= 2 && args[0].equals("-C")) {
+            if (!java.nio.file.Files.isDirectory(Path.of(args[1]))) {
+                // Not the folder we are in instead: the project would be found from the wrong place.
+                System.err.println("guide: -C " + Printable.of(args[1]) + ": no such folder");
+                return USAGE;
+            }
             DIRECTORY.set(Path.of(args[1]));
             try {
                 return run(Arrays.copyOfRange(args, 2, args.length));
