@@ -172,7 +172,8 @@ public final class PublishedSecrets {
                 return page;
             }
         }
-        for (Path candidate : List.of(project.content().resolve(relative), project.templates().resolve(relative))) {
+        for (Path candidate : List.of(project.content().resolve(relative), project.templates().resolve("assets").resolve(relative),
+                project.templates().resolve(relative))) {
             if (Files.isRegularFile(candidate)) {
                 return candidate;
             }

@@ -105,6 +105,7 @@ public final class ExternalReferenceScan {
                 sources.add(project.content().resolve(relative.substring(0, relative.length() - 5) + ".adoc"));
                 sources.add(project.templates().resolve("page.ftl"));
             }
+            sources.add(project.templates().resolve("assets").resolve(relative));   // JBake copies assets/ to the root
             sources.add(project.templates().resolve(relative));
             String needle = p.reference().replaceAll("=\".*$", "=").replaceAll("\\.\\.\\.$", "");
             if (needle.startsWith("<") && needle.endsWith(" srcdoc>")) {

@@ -65,6 +65,9 @@ public final class ContentScan {
             return problems;
         }
         walk(root, root, problems);
+        if (problems.isEmpty()) {
+            problems.addAll(includeCycles(root));
+        }
         return problems;
     }
 
@@ -160,6 +163,69 @@ public final class ContentScan {
             }
         }
         return problems;
+    }
+
+    private static final java.util.regex.Pattern INCLUDE = java.util.regex.Pattern.compile("^include::([^\\[\\s{]+)\\[");
+
+    /**
+     * Pages that include themselves, directly or through other files: Asciidoctor follows the
+     * loop to its depth limit and prints one warning per level (hundreds of lines). One line here,
+     * at the include that closes the loop. Targets resolve as the bake's Asciidoctor resolves them:
+     * against the content root and against the including file's folder; targets with attributes
+     * are left to Asciidoctor.
+     */
+    static List<Problem> includeCycles(Path root) {
+        java.util.Map<Path, List<java.util.Map.Entry<Integer, Path>>> edges = new java.util.TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(f -> f.toString().endsWith(".adoc") && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                List<java.util.Map.Entry<Integer, Path>> out = new ArrayList<>();
+                String[] lines = Files.readString(file, StandardCharsets.UTF_8).split("\n", -1);
+                for (int i = 0; i < lines.length; i++) {
+                    java.util.regex.Matcher m = INCLUDE.matcher(lines[i]);
+                    if (m.find()) {
+                        for (Path base : List.of(root, file.getParent())) {
+                            Path target = base.resolve(m.group(1)).normalize();
+                            if (target.toString().endsWith(".adoc") && Files.isRegularFile(target)) {
+                                out.add(java.util.Map.entry(i + 1, target));
+                                break;
+                            }
+                        }
+                    }
+                }
+                edges.put(file.normalize(), out);
+            }
+        } catch (IOException | RuntimeException e) {
+            return List.of();                  // unreadable files are reported by the walk
+        }
+        List<Problem> problems = new ArrayList<>();
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        for (Path start : edges.keySet()) {
+            java.util.ArrayDeque<Path> path = new java.util.ArrayDeque<>();
+            findCycle(start, edges, path, new java.util.HashSet<>(), problems, reported);
+        }
+        return problems;
+    }
+
+    private static void findCycle(Path file, java.util.Map<Path, List<java.util.Map.Entry<Integer, Path>>> edges,
+                                  java.util.ArrayDeque<Path> path, java.util.Set<Path> done, List<Problem> problems,
+                                  java.util.Set<String> reported) {
+        // reported holds one key per loop: its files, sorted, joined
+        path.addLast(file);
+        for (java.util.Map.Entry<Integer, Path> edge : edges.getOrDefault(file, List.of())) {
+            Path target = edge.getValue();
+            if (path.contains(target)) {
+                // Each loop once, whichever of its files the search started from.
+                List<Path> members = new ArrayList<>(path).subList(new ArrayList<>(path).indexOf(target), path.size());
+                if (reported.add(String.join("\n", new java.util.TreeSet<>(members.stream().map(Path::toString).toList())))) {
+                    problems.add(new Problem(file, edge.getKey(), target.equals(file) ? "this page includes itself"
+                        : "this include closes a loop: " + target.getFileName() + " includes " + file.getFileName()
+                        + ", directly or through other files"));
+                }
+            } else if (done.add(target)) {
+                findCycle(target, edges, path, done, problems, reported);
+            }
+        }
+        path.removeLast();
     }
 
     /**

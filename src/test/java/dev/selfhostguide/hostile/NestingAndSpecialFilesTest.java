@@ -147,4 +147,20 @@ class NestingAndSpecialFilesTest {
         assertEquals("a character device", ContentScan.specialKind(device));
         assertEquals(null, ContentScan.specialKind(dir));
     }
+
+    @Test
+    void aPageIncludingItselfIsOneLine() throws Exception {
+        GuideFixture fixture = GuideFixture.create(dir).write("content/index.adoc", HEADER + "include::index.adoc[]\n");
+        assertOneClearLine(build(fixture), "content/index.adoc:8: [content] this page includes itself");
+    }
+
+    @Test
+    void anIncludeLoopThroughAnotherFileIsOneLine() throws Exception {
+        GuideFixture fixture = GuideFixture.create(dir)
+            .write("content/parts/.jbakeignore", "")
+            .write("content/parts/a.adoc", "Part A.\n\ninclude::b.adoc[]\n")
+            .write("content/parts/b.adoc", "Part B.\n\ninclude::a.adoc[]\n")
+            .write("content/index.adoc", HEADER + "include::parts/a.adoc[]\n");
+        assertOneClearLine(build(fixture), "content/parts/");
+    }
 }
