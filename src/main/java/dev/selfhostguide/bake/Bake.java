@@ -207,7 +207,7 @@ public final class Bake {
                     findings.add(TemplateErrors.toFinding(error, project));
                 }
             }
-            copyExamples(staging);
+            findings.addAll(copyExamples(staging));
             for (Path page : rendered) {
                 String relative = project.content().relativize(page).toString().replaceAll("\\.[^.]+$", ".html");
                 if (!Files.isRegularFile(staging.resolve(relative))) {
@@ -286,15 +286,19 @@ public final class Bake {
         return utensils;
     }
 
-    /** Copies content/examples into the site's examples/, where pages link to them as downloads. */
-    public void copyExamples(Path staging) throws IOException {
+    /**
+     * Copies the examples a page includes or links, or content/data/downloads.yml lists, into the
+     * site's examples/ (see Publication); returns the list's problems.
+     */
+    public List<Finding> copyExamples(Path staging) throws IOException {
         Path examples = project.examples();
         if (!Files.isDirectory(examples)) {
-            return;
+            return List.of();
         }
+        Publication publication = Publication.of(project);
         try (Stream<Path> walk = Files.walk(examples)) {
             for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                if (file.getFileName().toString().equals(".jbakeignore")) {
+                if (file.getFileName().toString().equals(".jbakeignore") || !publication.publishes(file)) {
                     continue;
                 }
                 Path to = staging.resolve("examples").resolve(examples.relativize(file).toString());
@@ -302,5 +306,6 @@ public final class Bake {
                 Files.copy(file, to);
             }
         }
+        return publication.problems();
     }
 }

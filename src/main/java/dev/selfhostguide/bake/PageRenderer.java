@@ -125,6 +125,7 @@ public final class PageRenderer {
         Path temp = Files.createTempFile(to.getParent(), ".guide-", ".tmp");
         try {
             Files.write(temp, bytes);
+            SiteOutput.makeReadable(temp);    // createTempFile made it 0600
             try {
                 Files.move(temp, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -7,32 +7,141 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.LinkOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Where a bake writes: a staging folder beside the destination, swapped into place only when the
  * whole build passed. A failed build deletes its staging folder and leaves the last good site.
+ *
+ * <p>Staging and old-site folders carry the id of the process that made them in their name
+ * ({@code .site.staging-<pid>-<n>}), so the next run can tell the leftovers of a killed build from
+ * the folders of a build still running beside it, and delete only the former. Everything published
+ * is readable by the web server that serves it: files 0644, folders 0755, whatever the umask or
+ * the temp-file API (0600/0700) gave them.
  */
 public final class SiteOutput {
 
     private SiteOutput() {
     }
 
-    /** A fresh, empty staging folder for {@code destination}, on the same file system. */
+    private static final String STAGING = ".staging-";
+    private static final String OLD = ".old-";
+    /** A leftover from before names carried a process id is only removed once it is this old. */
+    private static final java.time.Duration UNOWNED_AGE = java.time.Duration.ofMinutes(10);
+
+    /**
+     * A fresh, empty staging folder for {@code destination}, on the same file system. Staging and
+     * old-site folders that earlier runs left (killed by SIGINT or SIGKILL) are removed first.
+     */
     public static Path staging(Path destination) throws IOException {
         Path parent = destination.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        return Files.createTempDirectory(parent, "." + destination.getFileName() + ".staging-");
+        removeLeftovers(destination);
+        return Files.createTempDirectory(parent, "." + destination.getFileName() + STAGING + ProcessHandle.current().pid() + "-");
     }
+
+    /**
+     * Deletes the staging and old-site folders of {@code destination} whose process is gone; a
+     * folder of a process still running (a second build at the same time) is left alone.
+     *
+     * @return the folders removed
+     */
+    public static List<Path> removeLeftovers(Path destination) {
+        Path parent = destination.toAbsolutePath().normalize().getParent();
+        String base = "." + destination.getFileName();
+        List<Path> removed = new ArrayList<>();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return removed;
+        }
+        try (Stream<Path> list = Files.list(parent)) {
+            for (Path p : list.sorted().toList()) {
+                String name = p.getFileName().toString();
+                String rest = name.startsWith(base + STAGING) ? name.substring((base + STAGING).length())
+                    : name.startsWith(base + OLD) ? name.substring((base + OLD).length()) : null;
+                if (rest == null || !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) || !abandoned(p, rest)) {
+                    continue;
+                }
+                delete(p);
+                if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                    removed.add(p);
+                }
+            }
+        } catch (IOException e) {
+            // leftovers cost disk space only; the build goes on
+        }
+        return removed;
+    }
+
+    private static boolean abandoned(Path folder, String rest) {
+        int dash = rest.indexOf('-');
+        if (dash > 0) {
+            try {
+                long pid = Long.parseLong(rest.substring(0, dash));
+                return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
+            } catch (NumberFormatException e) {
+                // not a name this class made: fall through to its age
+            }
+        }
+        try {
+            return Files.getLastModifiedTime(folder, LinkOption.NOFOLLOW_LINKS).toInstant()
+                .isBefore(java.time.Instant.now().minus(UNOWNED_AGE));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Gives a published file 0644 and a published folder 0755 (and everything in it the same), so
+     * a web server running as another user can read them. No-op where permissions are not POSIX.
+     */
+    public static void makeReadable(Path path) throws IOException {
+        if (!Files.getFileStore(path).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                Files.setPosixFilePermissions(path, FILE_MODE);
+            }
+            return;
+        }
+        Files.walkFileTree(path, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+                Files.setPosixFilePermissions(d, FOLDER_MODE);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (attrs.isRegularFile()) {
+                    Files.setPosixFilePermissions(file, FILE_MODE);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-r--r--");
+    private static final Set<PosixFilePermission> FOLDER_MODE = PosixFilePermissions.fromString("rwxr-xr-x");
 
     /** Replaces {@code destination} with {@code staging} by renames, so readers never see half a site. */
     public static void publish(Path staging, Path destination) throws IOException {
         // Written last, so a bundle made from the staging folder does not carry it.
         Files.writeString(staging.resolve(OutputGuard.SITE_MARKER), "A site written by the AgentOps self-hosting guide tool;"
             + " the next build may replace this folder.\n");
+        makeReadable(staging);
         Path old = null;
         if (Files.exists(destination)) {
-            old = Files.createTempDirectory(destination.toAbsolutePath().getParent(), "." + destination.getFileName() + ".old-");
+            old = Files.createTempDirectory(destination.toAbsolutePath().getParent(),
+                "." + destination.getFileName() + OLD + ProcessHandle.current().pid() + "-");
             Files.delete(old);
             move(destination, old);
         }

@@ -24,6 +24,12 @@ import org.jsoup.nodes.Element;
  * relative reference resolves to a file in the folder (a folder means its index.html), nothing is
  * root-relative (file:// has no site root), and hyperlinks that leave the guide carry
  * rel="external". Fragments are the bake's LinkCheck's business, not this scan's.
+ *
+ * <p>It also refuses what runs or embeds content the guide's checks never saw: {@code javascript:}
+ * URLs, inline event handlers ({@code onclick=}...), {@code iframe srcdoc}, and {@code data:} URIs
+ * except the ones the single-page edition inlines on purpose: images (img, CSS), fonts (CSS) and
+ * example downloads (a[download] with a text/plain or octet-stream body). {@code guide build} runs
+ * it on the site as well as {@code guide bundle} on the bundle.
  */
 public final class ExternalReferenceScan {
 
@@ -40,6 +46,15 @@ public final class ExternalReferenceScan {
         "xlink:href", "formaction", "manifest", "ping");
     private static final Pattern CSS_URL = Pattern.compile("url\\(\\s*(['\"]?)([^'\")]*)\\1\\s*\\)", Pattern.CASE_INSENSITIVE);
     private static final Pattern CSS_IMPORT = Pattern.compile("@import\\s+(['\"])([^'\"]*)\\1", Pattern.CASE_INSENSITIVE);
+    /** image-set() names images by bare strings as well as url(); each string is a load. */
+    private static final Pattern CSS_IMAGE_SET = Pattern.compile("image-set\\(([^()]*(?:\\([^()]*\\)[^()]*)*)\\)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CSS_STRING = Pattern.compile("(?<!url\\()(['\"])([^'\"]*)\\1");
+    private static final Pattern DATA_IMAGE = Pattern.compile("(?i)^data:image/(?:png|jpeg|gif|webp|svg\\+xml)[;,].*", Pattern.DOTALL);
+    private static final Pattern DATA_FONT = Pattern.compile("(?i)^data:(?:font/[a-z0-9.+-]+|application/(?:x-)?font-[a-z0-9.+-]+)[;,].*", Pattern.DOTALL);
+    private static final Pattern DATA_DOWNLOAD = Pattern.compile("(?i)^data:(?:text/plain|application/octet-stream)[;,].*", Pattern.DOTALL);
+
+    /** What a reference loads, which decides the data: URIs it may use. */
+    private enum Kind { IMAGE, STYLE, OTHER }
     /** Script constructs that reach a network; the guide's scripts need none of them. */
     private static final Pattern JS_NETWORK = Pattern.compile(
         "\\bfetch\\s*\\(|\\bXMLHttpRequest\\b|\\bnew\\s+WebSocket\\b|\\bEventSource\\b|\\bimportScripts\\s*\\(|\\bsendBeacon\\b");
@@ -74,21 +89,76 @@ public final class ExternalReferenceScan {
         return List.copyOf(scan.problems);
     }
 
+    /**
+     * The scan of a built site as findings at the source to edit: the page's .adoc (or the
+     * template, or the asset under templates/) at the first line that holds the reference, else
+     * the whole page. For {@code guide build}, so the hosted site gets what the bundle gets.
+     */
+    public static List<dev.selfhostguide.snippets.Finding> findings(dev.selfhostguide.content.Project project, Path site)
+            throws IOException {
+        List<dev.selfhostguide.snippets.Finding> findings = new ArrayList<>();
+        Path root = site.toAbsolutePath().normalize();
+        for (Problem p : scan(root)) {
+            String relative = root.relativize(p.file()).toString();
+            List<Path> sources = new ArrayList<>();
+            if (relative.endsWith(".html")) {
+                sources.add(project.content().resolve(relative.substring(0, relative.length() - 5) + ".adoc"));
+                sources.add(project.templates().resolve("page.ftl"));
+            }
+            sources.add(project.templates().resolve("assets").resolve(relative));   // JBake copies assets/ to the root
+            sources.add(project.templates().resolve(relative));
+            String needle = p.reference().replaceAll("=\".*$", "=").replaceAll("\\.\\.\\.$", "");
+            if (needle.startsWith("<") && needle.endsWith(" srcdoc>")) {
+                needle = "srcdoc";
+            }
+            Path where = null;
+            int line = 0;
+            for (Path source : sources) {
+                if (!Files.isRegularFile(source)) {
+                    continue;
+                }
+                String[] lines = Files.readString(source, StandardCharsets.UTF_8).split("\n", -1);
+                for (int i = 0; i < lines.length && where == null; i++) {
+                    if (lines[i].contains(needle)) {
+                        where = source;
+                        line = i + 1;
+                    }
+                }
+                if (where != null) {
+                    break;
+                }
+            }
+            if (where == null) {
+                where = sources.stream().filter(Files::isRegularFile).findFirst().orElse(p.file());
+            }
+            findings.add(new dev.selfhostguide.snippets.Finding(where, line, "offline", dev.selfhostguide.snippets.Finding.Severity.ERROR,
+                "'" + p.reference() + "' " + p.reason() + (where.equals(p.file()) ? "" : " (in the published " + relative + ")")));
+        }
+        return findings;
+    }
+
     private void html(Path file) throws IOException {
         Document doc = Jsoup.parse(file.toFile(), "UTF-8");
         for (Element el : doc.getAllElements()) {
+            boolean image = el.nameIs("img") || el.nameIs("source") && el.parent() != null && el.parent().nameIs("picture");
             for (Attribute attr : el.attributes()) {
                 String name = attr.getKey().toLowerCase(Locale.ROOT);
                 String value = attr.getValue().strip();
-                if (name.equals("href") && el.nameIs("a")) {
+                if (name.startsWith("on") && name.length() > 2) {
+                    problems.add(new Problem(file, name + "=\"" + abbreviate(value) + "\"",
+                        "is an inline event handler: script in an attribute runs unchecked, and a page needs none"));
+                } else if (name.equals("srcdoc")) {
+                    problems.add(new Problem(file, "<" + el.tagName() + " srcdoc>",
+                        "embeds a whole document no check has seen; the guide embeds none"));
+                } else if (name.equals("href") && el.nameIs("a")) {
                     link(file, el, value);
                 } else if (LOADING.contains(name)) {
-                    loads(file, value);
+                    loads(file, value, image && name.equals("src") ? Kind.IMAGE : Kind.OTHER);
                 } else if (name.equals("srcset")) {
                     for (String candidate : value.split(",")) {
                         String url = candidate.strip().split("\\s+")[0];
                         if (!url.isEmpty()) {
-                            loads(file, url);
+                            loads(file, url, image ? Kind.IMAGE : Kind.OTHER);
                         }
                     }
                 } else if (name.equals("style")) {
@@ -96,7 +166,7 @@ public final class ExternalReferenceScan {
                 } else if (name.equals("content") && el.nameIs("meta") && el.attr("http-equiv").equalsIgnoreCase("refresh")) {
                     int at = value.toLowerCase(Locale.ROOT).indexOf("url=");
                     if (at >= 0) {
-                        loads(file, value.substring(at + 4).replaceAll("^['\"]|['\"]$", ""));
+                        loads(file, value.substring(at + 4).replaceAll("^['\"]|['\"]$", ""), Kind.OTHER);
                     }
                 }
             }
@@ -110,19 +180,40 @@ public final class ExternalReferenceScan {
 
     /** A hyperlink: may leave the guide if it says so; otherwise must resolve like anything else. */
     private void link(Path file, Element a, String ref) {
+        String lower = ref.toLowerCase(Locale.ROOT).replaceAll("[\\s\\x00-\\x1f]", "");
+        if (lower.startsWith("data:")) {
+            if (!a.hasAttr("download") || !DATA_DOWNLOAD.matcher(lower).matches()) {
+                problems.add(new Problem(file, abbreviate(ref), "is a data: link; only downloads (a[download], text/plain) "
+                    + "may be inlined, anything else opens content no check has seen"));
+            }
+            return;
+        }
         if (ExternalLinks.isExternal(ref)) {
             if (!List.of(a.attr("rel").toLowerCase(Locale.ROOT).split("\\s+")).contains("external")) {
                 problems.add(new Problem(file, ref, "leaves the guide but is not marked rel=\"external\""));
             }
             return;
         }
-        loads(file, ref);
+        loads(file, ref, Kind.OTHER);
     }
 
-    private void loads(Path file, String ref) {
-        String lower = ref.toLowerCase(Locale.ROOT);
-        if (ref.isEmpty() || ref.startsWith("#") || lower.startsWith("data:") || lower.startsWith("mailto:")
-                || lower.startsWith("javascript:") || lower.startsWith("about:blank")) {
+    private void loads(Path file, String ref, Kind kind) {
+        // Browsers drop whitespace and control characters inside a scheme: "java\tscript:" runs.
+        String lower = ref.toLowerCase(Locale.ROOT).replaceAll("[\\s\\x00-\\x1f]", "");
+        if (lower.startsWith("javascript:") || lower.startsWith("vbscript:")) {
+            problems.add(new Problem(file, abbreviate(ref), "is a script URL: it runs code no check has seen"));
+            return;
+        }
+        if (lower.startsWith("data:")) {
+            boolean inlined = kind == Kind.IMAGE && DATA_IMAGE.matcher(lower).matches()
+                || kind == Kind.STYLE && (DATA_IMAGE.matcher(lower).matches() || DATA_FONT.matcher(lower).matches());
+            if (!inlined) {
+                problems.add(new Problem(file, abbreviate(ref), "is a data: URI; only images (img, CSS) and fonts (CSS) "
+                    + "may be inlined"));
+            }
+            return;
+        }
+        if (ref.isEmpty() || ref.startsWith("#") || lower.startsWith("mailto:") || lower.startsWith("about:blank")) {
             return;
         }
         if (ExternalLinks.isExternal(ref) || lower.matches("^[a-z][a-z0-9+.-]*:.*")) {
@@ -159,9 +250,20 @@ public final class ExternalReferenceScan {
         for (Pattern p : List.of(CSS_URL, CSS_IMPORT)) {
             Matcher m = p.matcher(css);
             while (m.find()) {
-                loads(file, m.group(2).strip());
+                loads(file, m.group(2).strip(), p == CSS_URL ? Kind.STYLE : Kind.OTHER);
             }
         }
+        Matcher set = CSS_IMAGE_SET.matcher(css);
+        while (set.find()) {
+            Matcher string = CSS_STRING.matcher(set.group(1));
+            while (string.find()) {
+                loads(file, string.group(2).strip(), Kind.STYLE);
+            }
+        }
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 60 ? value : value.substring(0, 57) + "...";
     }
 
     private void js(Path file, String js) {

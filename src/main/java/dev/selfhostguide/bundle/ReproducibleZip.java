@@ -85,6 +85,8 @@ public final class ReproducibleZip {
             int32(out, centralOffset);
             short16(out, 0);
         }
+        // The caller writes to a temp file (mode 0600) and renames it: the zip readers download is 0644.
+        dev.selfhostguide.bake.SiteOutput.makeReadable(zip);
     }
 
     /** The fields local and central headers share, from flags to the extra-field length. */

@@ -37,6 +37,7 @@ public final class CheckRegistry {
         all.add(new TomlCheck());
         all.add(new PortsAgreementCheck());
         all.add(new SecretsCheck());
+        all.add(new LookalikeCheck());
         return new CheckRegistry(all);
     }
 

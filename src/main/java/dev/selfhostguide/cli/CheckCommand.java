@@ -35,6 +35,9 @@ final class CheckCommand extends Subcommand {
             if (!Files.isRegularFile(page)) {
                 throw new UsageException("no such page: " + operand);
             }
+            if (!page.startsWith(project.content().toAbsolutePath().normalize()) || !page.toString().endsWith(".adoc")) {
+                throw new UsageException(operand + " is not a page of this guide: check takes .adoc files under " + project.show(project.content()));
+            }
             pages.add(page);
         }
         // A page is checked with its other edition, so the parity gate sees both sides.

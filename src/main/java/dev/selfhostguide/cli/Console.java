@@ -49,7 +49,7 @@ final class Console {
 
     void findings(List<Finding> findings, Project project) {
         for (Finding f : findings) {
-            err.println(f.format(project.root()));
+            err.println(Printable.of(f.format(project.root())));
             if (github) {
                 String file = project.show(f.file());
                 String kind = f.isError() ? "error" : "warning";

@@ -97,7 +97,10 @@ final class DoctorCommand extends Subcommand {
         for (String operand : arguments.operands()) {
             Path file = cwd.resolve(operand).normalize();
             if (!Files.isRegularFile(file)) {
-                throw new UsageException("no such file: " + operand);
+                String special = dev.selfhostguide.content.ContentScan.specialKind(file);
+                throw new UsageException(Files.isDirectory(file) ? operand + " is a folder; name the files in it"
+                    : special != null ? operand + " is " + special + ", not a file; it is not opened"
+                    : "no such file: " + operand);
             }
             String text = read(file, findings);
             if (text == null) {

@@ -34,7 +34,15 @@ final class GuideCommand implements Runnable {
 
     /** The environment, in the folder given with {@code -C}. */
     Environment environment() {
-        return directory == null ? environment : environment.in(directory);
+        if (directory == null) {
+            return environment;
+        }
+        Path dir = environment.directory().resolve(directory);
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            // Never fall back to the folder we are in: the project would be found from the wrong place.
+            throw new UsageException("-C " + Printable.of(directory.toString()) + ": no such folder");
+        }
+        return environment.in(directory);
     }
 
     @Override

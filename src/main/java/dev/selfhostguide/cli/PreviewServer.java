@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,6 +34,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * strictly, anything that still looks encoded, any {@code .} or {@code ..} segment, backslash,
  * NUL, control character, colon or empty segment is refused with 400, the normalized result must
  * stay under the site root, and an existing file's real path (symlinks followed) must too (else 404).
+ *
+ * <p>A browser tab or a slow client must not stop the others. The JDK server reads each request on
+ * a thread of its executor, so a client that sends its headers slowly holds one: the pool grows to
+ * {@link #MAX_THREADS} instead of stopping at a few dozen, and requests that take longer than
+ * {@link #MAX_REQUEST_SECONDS} to arrive are closed. Past {@link #MAX_WAITING} open long polls,
+ * the answer tells the script to wait {@link #RETRY_MILLIS} before asking again, so the
+ * seventeenth tab does not poll in a loop. The Host header must name this machine (an IP literal,
+ * localhost, or the bind host): a page elsewhere that rebinds its DNS name to 127.0.0.1 gets 421.
  */
 final class PreviewServer implements AutoCloseable {
 
@@ -44,7 +51,17 @@ final class PreviewServer implements AutoCloseable {
     static final String OVERLAY_ID = "guide-serve-problems";
 
     private static final long LONG_POLL_MILLIS = 25_000;
-    private static final int MAX_WAITING = 16;
+    static final int MAX_WAITING = 16;
+    static final int RETRY_MILLIS = 5_000;
+    static final int MAX_THREADS = 256;
+    static final int MAX_REQUEST_SECONDS = 10;
+
+    static {
+        // Read once, when the JDK's server classes load; a value set by the user wins.
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", Integer.toString(MAX_REQUEST_SECONDS));
+        }
+    }
 
     private static final Map<String, String> TYPES = Map.ofEntries(
         Map.entry("html", "text/html; charset=utf-8"),
@@ -89,6 +106,7 @@ final class PreviewServer implements AutoCloseable {
     private final ExecutorService executor;
     private final Semaphore waiting = new Semaphore(MAX_WAITING);
     private final Object changed = new Object();
+    private final java.util.Set<String> hosts;
     private final byte[] script;
     private volatile State state = new State(0, false, List.of());
     private volatile boolean closed;
@@ -97,11 +115,15 @@ final class PreviewServer implements AutoCloseable {
         this.root = siteRoot.toAbsolutePath().normalize();
         this.script = loadScript();
         AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(MAX_WAITING + 8, r -> {
-            Thread t = new Thread(r, "guide-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(MAX_THREADS, MAX_THREADS,
+            30, TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "guide-http-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        pool.allowCoreThreadTimeOut(true);      // idle, it holds no threads
+        this.executor = pool;
+        this.hosts = allowedHosts(address);
         this.server = HttpServer.create(address, 64);
         this.server.setExecutor(executor);
         this.server.createContext("/", this::handle);
@@ -154,6 +176,11 @@ final class PreviewServer implements AutoCloseable {
                 send(exchange, 405, "text/plain; charset=utf-8", bytes("method not allowed\n"), head);
                 return;
             }
+            if (!hostAllowed(exchange.getRequestHeaders().getFirst("Host"))) {
+                send(exchange, 421, "text/plain; charset=utf-8",
+                    bytes("this preview answers only to localhost, an IP address or its bind address\n"), head);
+                return;
+            }
             String raw = exchange.getRequestURI().getRawPath();
             if (raw != null && raw.startsWith(PREFIX)) {
                 own(exchange, raw, head);
@@ -175,19 +202,19 @@ final class PreviewServer implements AutoCloseable {
             send(exchange, 200, "text/javascript; charset=utf-8", script, head);
         } else if (raw.equals(CHANGES_PATH)) {
             int since = since(exchange.getRequestURI().getRawQuery());
-            State now = awaitChange(since);
+            boolean waited = waiting.tryAcquire();
+            State now = waited ? awaitChange(since) : state;
+            // Too many open polls: answer now, and tell the script to wait before it asks again.
             String json = "{\"build\":" + now.build() + ",\"failed\":" + now.failed() + ",\"problems\":"
-                + now.problems().size() + "}";
+                + now.problems().size() + (waited ? "" : ",\"retry\":" + RETRY_MILLIS) + "}";
             send(exchange, 200, "application/json", bytes(json), head);
         } else {
             notFound(exchange, head);
         }
     }
 
+    /** Waits for a build other than {@code since}; the caller holds a permit of {@code waiting}. */
     private State awaitChange(int since) {
-        if (!waiting.tryAcquire()) {
-            return state;                       // too many open polls: answer now, the script asks again
-        }
         try {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LONG_POLL_MILLIS);
             synchronized (changed) {
@@ -205,6 +232,46 @@ final class PreviewServer implements AutoCloseable {
             waiting.release();
         }
         return state;
+    }
+
+    /** Names this server answers to: IP literals are always fine (no DNS, no rebinding). */
+    private static java.util.Set<String> allowedHosts(InetSocketAddress address) {
+        java.util.Set<String> names = new java.util.HashSet<>(List.of("localhost", "localhost."));
+        names.add(address.getHostString().toLowerCase(Locale.ROOT));
+        if (address.getAddress() != null && address.getAddress().isAnyLocalAddress()) {
+            try {
+                java.net.InetAddress local = java.net.InetAddress.getLocalHost();
+                names.add(local.getHostName().toLowerCase(Locale.ROOT));
+                names.add(local.getCanonicalHostName().toLowerCase(Locale.ROOT));
+            } catch (IOException e) {
+                // no name for this machine: IP literals and localhost still work
+            }
+        }
+        return java.util.Set.copyOf(names);
+    }
+
+    /** Whether a request's Host header names this machine; HTTP/1.0 clients may send none. */
+    boolean hostAllowed(String host) {
+        if (host == null) {
+            return true;
+        }
+        String name = host.strip().toLowerCase(Locale.ROOT);
+        if (name.startsWith("[")) {
+            int end = name.indexOf(']');
+            return end > 0 && isIpLiteral(name.substring(1, end));
+        }
+        int colon = name.lastIndexOf(':');
+        if (colon >= 0) {
+            name = name.substring(0, colon);
+        }
+        return isIpLiteral(name) || hosts.contains(name);
+    }
+
+    private static boolean isIpLiteral(String name) {
+        if (name.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            return true;
+        }
+        return name.contains(":") && name.matches("[0-9a-f:.%a-z]+") && name.chars().filter(c -> c == ':').count() >= 2;
     }
 
     private static int since(String query) {

@@ -108,7 +108,7 @@ final class ServeCommand extends Subcommand {
         Session(Project project, Pipeline pipeline, Console console, boolean checks) {
             this.project = project;
             this.console = console;
-            this.bake = new SiteRebuilds(project, pipeline, checks, new SiteFinish(), SiteRun.scans());
+            this.bake = new SiteRebuilds(project, pipeline, checks, new SiteFinish(), SiteRun.scans(project));
         }
 
         /**

@@ -1,6 +1,11 @@
 package dev.selfhostguide.cli;
 
+import dev.selfhostguide.bake.PublishedSecrets;
+import dev.selfhostguide.bundle.ExternalReferenceScan;
 import dev.selfhostguide.bundle.SiteFinish;
+import dev.selfhostguide.content.Catalog;
+import dev.selfhostguide.snippets.Finding;
+import java.io.IOException;
 import dev.selfhostguide.content.Project;
 import dev.selfhostguide.pipeline.Pipeline;
 import dev.selfhostguide.pipeline.Request;
@@ -18,14 +23,31 @@ final class SiteRun {
      * Site-wide scans of the rendered site; build, bundle and serve all run these. A new scan
      * (secrets, external references, rendered text) is one entry here.
      */
-    static List<SiteScan> scans() {
-        return List.of();
+    static List<SiteScan> scans(Project project) {
+        return List.of(
+            // Every text a reader can see or download: pages, search index, examples, data values.
+            (site, changed) -> scan(project, site, "secrets",
+                () -> PublishedSecrets.scan(project, Catalog.load(project.data()), site)),
+            // What would need a network from a closed network, in build as well as in the bundle.
+            (site, changed) -> scan(project, site, "offline", () -> ExternalReferenceScan.findings(project, site)));
+    }
+
+    private interface Scan {
+        List<Finding> run() throws IOException;
+    }
+
+    private static List<Finding> scan(Project project, Path site, String check, Scan scan) {
+        try {
+            return scan.run();
+        } catch (IOException | RuntimeException e) {
+            return List.of(new Finding(site, 0, check, Finding.Severity.ERROR, "cannot read the site: " + e.getMessage()));
+        }
     }
 
     /** The whole site into {@code staging}, finished and checked, with its findings printed. */
     static Pipeline.Outcome run(Environment env, Console console, Project project, Path staging, boolean checks) {
         Pipeline.Outcome outcome = new Pipeline(env.runtime().get()).run(Request.site(project, staging, checks, new SiteFinish(),
-            scans(), page -> console.info("baked " + project.show(page))));
+            scans(project), page -> console.info("baked " + project.show(page))));
         console.findings(outcome.findings(), project);
         return outcome;
     }

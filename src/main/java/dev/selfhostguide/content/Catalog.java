@@ -350,8 +350,26 @@ public final class Catalog {
         return dir;
     }
 
-    /** The whole of {@code name.yml}, or an empty map; readers outside use the typed facts. */
-    private Map<String, Object> file(String name) {
+    /** An example file content/data/downloads.yml publishes though no page uses it, and why. */
+    public record Download(String file, String reason, int line) { }
+
+    /** content/data/downloads.yml's publish list (see bake.Publication). */
+    public List<Download> downloads() {
+        List<Download> result = new ArrayList<>();
+        if (file("downloads").get("publish") instanceof List<?> items) {
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i) instanceof Map<?, ?> entry) {
+                    Object reason = entry.get("reason");
+                    result.add(new Download(String.valueOf(entry.get("file")), reason == null ? "" : String.valueOf(reason).strip(),
+                        line("downloads", "publish[" + i + "]")));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The whole of {@code name.yml}, or an empty map; readers outside this package use the typed facts. */
+    Map<String, Object> file(String name) {
         return files.getOrDefault(name, Map.of());
     }
 

@@ -16,13 +16,34 @@ import java.util.stream.Stream;
 /**
  * Looks at every file under content/ before anything converts it, so that bytes Asciidoctor or
  * JBake would choke on (or silently pass into a reader's copy) are reported at file:line:
- * invalid UTF-8, a byte order mark, CRLF line endings, oversized files, and symbolic links that
- * loop or lead outside the content folder (JBake's crawler would follow them).
+ * invalid UTF-8, a byte order mark, CRLF line endings, oversized files, symbolic links that
+ * loop or lead outside the content folder (JBake's crawler would follow them), FIFOs, sockets and
+ * devices (reading one blocks forever; they are recognised from their mode, never opened), and
+ * pages nested deeper than Asciidoctor's recursive parser survives.
  */
 public final class ContentScan {
 
     /** The largest content file accepted; the whole guide is far below it. */
     public static final long MAX_BYTES = 1024 * 1024;
+
+    /**
+     * The deepest nesting of delimited blocks (example, sidebar, quote, open) a page may have. The
+     * guide nests three at most; Asciidoctor recurses per level and JRuby's stack ends near a
+     * hundred, in a StackOverflowError of a thousand lines.
+     */
+    public static final int MAX_BLOCK_DEPTH = 16;
+
+    /** The deepest list a page may have (marker length of {@code *}, {@code .}, {@code ::}); the guide uses two. */
+    public static final int MAX_LIST_DEPTH = 10;
+
+    private static final java.util.regex.Pattern DELIMITER =
+        java.util.regex.Pattern.compile("^(?:={4,}|\\*{4,}|_{4,}|-{4,}|\\.{4,}|\\+{4,}|/{4,}|--)\\s*$");
+    /** Blocks whose content is not parsed: a delimiter line inside one is text, not nesting. */
+    private static final String VERBATIM = "-.+/";
+    private static final java.util.regex.Pattern LIST_MARKER =
+        java.util.regex.Pattern.compile("^\\s*(\\*+|\\.+|-)\\s+\\S");
+    private static final java.util.regex.Pattern DESCRIPTION_MARKER =
+        java.util.regex.Pattern.compile("^\\S.*?(:{2,}|;;)(?:\\s|$)");
 
     /** One problem: a file, a line (0 for the whole file) and what is wrong. */
     public record Problem(Path file, int line, String message) { }
@@ -44,6 +65,9 @@ public final class ContentScan {
             return problems;
         }
         walk(root, root, problems);
+        if (problems.isEmpty()) {
+            problems.addAll(includeCycles(root));
+        }
         return problems;
     }
 
@@ -76,6 +100,17 @@ public final class ContentScan {
                     problems.add(new Problem(entry, 0, "symbolic link to a folder; the crawler would see its pages twice"));
                     continue;
                 }
+                String special = specialKind(target);
+                if (special != null) {
+                    problems.add(new Problem(entry, 0, "symbolic link to " + special + "; content holds only regular files"));
+                    continue;
+                }
+            }
+            String special = specialKind(entry);
+            if (special != null) {
+                problems.add(new Problem(entry, 0, "this is " + special + ", not a file; reading it could block the build "
+                    + "forever, so it is not opened. Remove it from the content folder"));
+                continue;
             }
             if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
                 walk(entry, root, problems);
@@ -97,7 +132,12 @@ public final class ContentScan {
                     + MAX_BYTES / 1024 + " KiB (a snippet this size is not something a reader copies)"));
                 return;
             }
-            problems.addAll(scanBytes(file, Files.readAllBytes(file)));
+            byte[] bytes = Files.readAllBytes(file);
+            List<Problem> found = scanBytes(file, bytes);
+            problems.addAll(found);
+            if (found.isEmpty() && (name.endsWith(".adoc") || name.endsWith(".asciidoc") || name.endsWith(".ad"))) {
+                problems.addAll(nesting(file, new String(bytes, StandardCharsets.UTF_8)));
+            }
         } catch (IOException e) {
             problems.add(new Problem(file, 0, "cannot read: " + e.getMessage()));
         }
@@ -123,6 +163,151 @@ public final class ContentScan {
             }
         }
         return problems;
+    }
+
+    private static final java.util.regex.Pattern INCLUDE = java.util.regex.Pattern.compile("^include::([^\\[\\s{]+)\\[");
+
+    /**
+     * Pages that include themselves, directly or through other files: Asciidoctor follows the
+     * loop to its depth limit and prints one warning per level (hundreds of lines). One line here,
+     * at the include that closes the loop. Targets resolve as the bake's Asciidoctor resolves them:
+     * against the content root and against the including file's folder; targets with attributes
+     * are left to Asciidoctor.
+     */
+    static List<Problem> includeCycles(Path root) {
+        java.util.Map<Path, List<java.util.Map.Entry<Integer, Path>>> edges = new java.util.TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(f -> f.toString().endsWith(".adoc") && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                List<java.util.Map.Entry<Integer, Path>> out = new ArrayList<>();
+                String[] lines = Files.readString(file, StandardCharsets.UTF_8).split("\n", -1);
+                for (int i = 0; i < lines.length; i++) {
+                    java.util.regex.Matcher m = INCLUDE.matcher(lines[i]);
+                    if (m.find()) {
+                        for (Path base : List.of(root, file.getParent())) {
+                            Path target = base.resolve(m.group(1)).normalize();
+                            if (target.toString().endsWith(".adoc") && Files.isRegularFile(target)) {
+                                out.add(java.util.Map.entry(i + 1, target));
+                                break;
+                            }
+                        }
+                    }
+                }
+                edges.put(file.normalize(), out);
+            }
+        } catch (IOException | RuntimeException e) {
+            return List.of();                  // unreadable files are reported by the walk
+        }
+        List<Problem> problems = new ArrayList<>();
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        for (Path start : edges.keySet()) {
+            java.util.ArrayDeque<Path> path = new java.util.ArrayDeque<>();
+            findCycle(start, edges, path, new java.util.HashSet<>(), problems, reported);
+        }
+        return problems;
+    }
+
+    private static void findCycle(Path file, java.util.Map<Path, List<java.util.Map.Entry<Integer, Path>>> edges,
+                                  java.util.ArrayDeque<Path> path, java.util.Set<Path> done, List<Problem> problems,
+                                  java.util.Set<String> reported) {
+        // reported holds one key per loop: its files, sorted, joined
+        path.addLast(file);
+        for (java.util.Map.Entry<Integer, Path> edge : edges.getOrDefault(file, List.of())) {
+            Path target = edge.getValue();
+            if (path.contains(target)) {
+                // Each loop once, whichever of its files the search started from.
+                List<Path> members = new ArrayList<>(path).subList(new ArrayList<>(path).indexOf(target), path.size());
+                if (reported.add(String.join("\n", new java.util.TreeSet<>(members.stream().map(Path::toString).toList())))) {
+                    problems.add(new Problem(file, edge.getKey(), target.equals(file) ? "this page includes itself"
+                        : "this include closes a loop: " + target.getFileName() + " includes " + file.getFileName()
+                        + ", directly or through other files"));
+                }
+            } else if (done.add(target)) {
+                findCycle(target, edges, path, done, problems, reported);
+            }
+        }
+        path.removeLast();
+    }
+
+    /**
+     * What a path is when it is neither a file nor a folder ("a FIFO (named pipe)", "a device"...),
+     * read from its mode without opening it; {@code null} for files, folders and links.
+     */
+    public static String specialKind(Path path) {
+        try {
+            java.nio.file.attribute.BasicFileAttributes attributes =
+                Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isOther()) {
+                return null;
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        int type;
+        try {
+            type = ((Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS)) & 0170000;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            return "a special file";
+        }
+        return switch (type) {
+            case 0010000 -> "a FIFO (named pipe)";
+            case 0020000 -> "a character device";
+            case 0060000 -> "a block device";
+            case 0140000 -> "a socket";
+            default -> "a special file";
+        };
+    }
+
+    /**
+     * The first place a page nests blocks or lists deeper than the limits, found by a line scan
+     * before Asciidoctor's recursive parser sees the page. Delimiter lines inside verbatim blocks
+     * (listing, literal, passthrough, comment) are text and do not count.
+     */
+    public static List<Problem> nesting(Path file, String text) {
+        List<Problem> problems = new ArrayList<>();
+        java.util.ArrayDeque<String> open = new java.util.ArrayDeque<>();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            java.util.regex.Matcher delimiter = DELIMITER.matcher(line);
+            if (delimiter.matches()) {
+                String fence = line.strip();
+                if (!open.isEmpty() && open.peek().equals(fence)) {
+                    open.pop();
+                } else if (open.isEmpty() || !verbatim(open.peek())) {
+                    open.push(fence);
+                    if (open.size() > MAX_BLOCK_DEPTH) {
+                        problems.add(new Problem(file, i + 1, "blocks nested too deeply (limit " + MAX_BLOCK_DEPTH
+                            + "): this " + fence.charAt(0) + " block is level " + open.size() + "; Asciidoctor would "
+                            + "overflow its stack on a page like this"));
+                        return problems;
+                    }
+                }
+                continue;
+            }
+            if (!open.isEmpty() && verbatim(open.peek())) {
+                continue;
+            }
+            int depth = 0;
+            java.util.regex.Matcher list = LIST_MARKER.matcher(line);
+            if (list.find()) {
+                depth = list.group(1).length();
+            } else {
+                java.util.regex.Matcher description = DESCRIPTION_MARKER.matcher(line);
+                if (description.find()) {
+                    depth = description.group(1).equals(";;") ? 4 : description.group(1).length() - 1;
+                }
+            }
+            if (depth > MAX_LIST_DEPTH) {
+                problems.add(new Problem(file, i + 1, "list nested too deeply (limit " + MAX_LIST_DEPTH + "): this item is "
+                    + "level " + depth + "; Asciidoctor would overflow its stack on a page like this"));
+                return problems;
+            }
+        }
+        return problems;
+    }
+
+    private static boolean verbatim(String fence) {
+        return fence.length() >= 4 && VERBATIM.indexOf(fence.charAt(0)) >= 0;
     }
 
     /** The 1-based line of the first byte sequence that is not UTF-8, or 0. */

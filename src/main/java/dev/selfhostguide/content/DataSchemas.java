@@ -44,8 +44,11 @@ final class DataSchemas {
         files.put("nav", fields()
             .required("chapters", listOf(fields().required("page", text()).required("title", text()))));
         files.put("secrets", fields()
-            .required("placeholders", listOf(new Shape.Checked(fields().optional("value", text()).optional("pattern", regex())
-                .optional("why", text()), DataSchemas::valueOrPattern))));
+            // value is exact or a regular expression for the whole value; an entry without a reason
+            // allows nothing, and the published-text scan reports it at its line.
+            .required("placeholders", listOf(fields().required("value", text()).optional("reason", text()))));
+        files.put("downloads", fields()
+            .required("publish", listOf(fields().required("file", text()).optional("reason", text()))));
         files.put("endpoints", fields()
             .optional("source", SOURCE)
             .required("endpoints", listOf(fields().required("method", text()).required("path", text())

@@ -46,6 +46,11 @@ final class LoadSources {
             findings.add(new Finding(e.file(), e.line(), "data", Finding.Severity.ERROR, e.getMessage()));
             return new Sources(request, bake, null, List.of(), findings);
         }
+        // Asciidoctor inserts {attributes} into prose unescaped, so markup in a data value would reach the page raw.
+        findings.addAll(dev.selfhostguide.bake.DataAttributes.problems(catalog));
+        if (!findings.isEmpty()) {
+            return new Sources(request, bake, null, List.of(), findings);
+        }
         if (request.render() == Request.Render.SITE) {
             findings.addAll(bake.templateErrors());
         }

@@ -189,7 +189,7 @@ public final class SiteRebuilds {
             return;
         }
         try {
-            if (Files.isRegularFile(file)) {
+            if (Files.isRegularFile(file) && dev.selfhostguide.bake.Publication.of(project).publishes(file)) {
                 PageRenderer.writeAtomically(to, Files.readAllBytes(file));
             } else if (!Files.exists(file) && Files.isRegularFile(to)) {
                 Files.delete(to);

@@ -38,11 +38,23 @@ public record Snippet(Path page, Path file, int line, String language, String ti
         return line + Math.max(0, n - 1);
     }
 
+    /**
+     * Line counts by text, so that a check reporting on every line of a 100,000-line file does not
+     * recount the file per finding (Finding.inside asks for every finding). Weak keys: the count
+     * lives as long as the snippet's text.
+     */
+    private static final Map<String, Integer> LINE_COUNTS =
+        java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     /** How many lines the reader copies. */
     public int lineCount() {
         if (text.isEmpty()) {
             return 0;
         }
+        return LINE_COUNTS.computeIfAbsent(text, Snippet::countLines);
+    }
+
+    private static int countLines(String text) {
         int lines = 1;
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) == '\n' && i < text.length() - 1) {

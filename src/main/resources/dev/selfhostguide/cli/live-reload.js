@@ -11,7 +11,7 @@
           if (String(now.build) !== String(build)) {
             location.reload();
           } else {
-            wait(0);
+            wait(now.retry || 0);   // the server says how long to wait when many tabs are open
           }
         })
         .catch(function () { wait(1000); });   // server restarting or stopped: try again shortly

@@ -227,4 +227,78 @@ class PreviewServerTest {
             publisher.join(2_000);
         }
     }
+
+    @Test
+    void twentyFiveSlowClientsDoNotStopOtherRequests() throws Exception {
+        List<Socket> slow = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 25; i++) {
+                Socket socket = new Socket();
+                socket.connect(server.address(), 2_000);
+                // Half a request line, then nothing: each holds a reading thread of the server.
+                socket.getOutputStream().write("GET /index.html HTT".getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+                slow.add(socket);
+            }
+            Thread.sleep(300);
+            long start = System.nanoTime();
+            Response page = raw("/index.html");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(200, page.status());
+            assertTrue(millis < 3_000, "answered after " + millis + " ms");
+        } finally {
+            for (Socket socket : slow) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void theHostHeaderMustNameThisMachine() throws IOException {
+        int port = server.address().getPort();
+        for (String host : List.of("127.0.0.1", "127.0.0.1:" + port, "localhost:" + port, "LOCALHOST", "[::1]:" + port)) {
+            assertEquals(200, rawRequest("GET /index.html HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").status(), host);
+        }
+        for (String host : List.of("attacker.example:" + port, "attacker.example", "localhost.attacker.example", "127.0.0.1.nip.io")) {
+            Response refused = rawRequest("GET /index.html HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+            assertEquals(421, refused.status(), host);
+            assertFalse(refused.body().contains("start page"), host);
+        }
+        assertEquals(421, rawRequest("GET " + PreviewServer.CHANGES_PATH + "?since=0 HTTP/1.1\r\nHost: evil.example\r\n"
+            + "Connection: close\r\n\r\n").status(), "the reload endpoint too");
+    }
+
+    @Test
+    void theSeventeenthTabIsToldToWaitInsteadOfPollingInALoop() throws Exception {
+        int build = server.state().build();
+        List<Thread> tabs = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < PreviewServer.MAX_WAITING; i++) {
+                Thread tab = new Thread(() -> {
+                    try {
+                        raw(PreviewServer.CHANGES_PATH + "?since=" + build);
+                    } catch (IOException e) {
+                        // closed when the test ends
+                    }
+                });
+                tab.setDaemon(true);
+                tab.start();
+                tabs.add(tab);
+            }
+            Thread.sleep(500);
+            long start = System.nanoTime();
+            Response extra = raw(PreviewServer.CHANGES_PATH + "?since=" + build);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis < 2_000, "answered at once, after " + millis + " ms");
+            assertEquals("{\"build\":" + build + ",\"failed\":false,\"problems\":0,\"retry\":" + PreviewServer.RETRY_MILLIS + "}",
+                extra.body());
+            String script = new String(PreviewServer.class.getResourceAsStream("live-reload.js").readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(script.contains("wait(now.retry || 0)"), "the script honours retry");
+        } finally {
+            server.publish(false, List.of());   // releases the waiting tabs
+            for (Thread tab : tabs) {
+                tab.join(2_000);
+            }
+        }
+    }
 }

@@ -118,7 +118,7 @@ class SameFindingsTest {
 
         Project project = new Project(fixture.root());
         SiteRebuilds serve = new SiteRebuilds(project, new Pipeline(AsciidoctorRuntimeExtension.runtime()), true,
-            new SiteFinish(), SiteRun.scans());
+            new SiteFinish(), SiteRun.scans(project));
         SiteRebuilds.Outcome first = serve.full(page -> { });
         assertEquals(List.of(), first.outstanding(), "the clean guide is clean");
         for (Mutation m : mutations) {

@@ -1,0 +1,350 @@
+package dev.selfhostguide.content;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds credential-shaped strings in any text, line by line: the snippets' secrets check and the
+ * scan of everything the site publishes share it, so a key is caught the same way in a code block,
+ * a sentence, a table cell or the search index. A secret broken over two lines (a shell
+ * continuation, a wrapped sentence) is found by joining each line's last word with the next line's
+ * first. Values listed in content/data/secrets.yml, each with a reason, are allowed.
+ */
+public final class SecretShapes {
+
+    /** One credential-shaped value at a 1-based line of the text. */
+    public record Match(int line, String shape, String value) { }
+
+    /** A value the guide may show, and why: an exact value or a Java regular expression for the whole value. */
+    public record Allowed(String value, String reason, int line) {
+        boolean allows(String candidate) {
+            if (candidate.equalsIgnoreCase(value)) {
+                return true;
+            }
+            try {
+                return candidate.matches(value);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                return false;
+            }
+        }
+    }
+
+    /**
+     * A credential shape: a pattern, the group that is the value, and literals one of which every
+     * match contains. Text holding none of them is skipped without running the pattern, which
+     * keeps the scan of the whole site (the search index is one 750 KB line) to a few passes of
+     * String.indexOf. Caseless shapes match the ASCII-lowercased text and list lowercase literals.
+     */
+    private record Shape(String name, Pattern pattern, int group, boolean caseless, List<String> needles) {
+        Shape(String name, String regex, String... needles) {
+            this(name, Pattern.compile(regex), 0, false, List.of(needles));
+        }
+
+        boolean present(String text, String lower) {
+            for (String needle : needles) {
+                if ((caseless ? lower : text).contains(needle)) {
+                    return true;
+                }
+            }
+            return needles.isEmpty();
+        }
+    }
+
+    // Shapes of credentials, not upstream facts: they are the same whatever AgentOps or LiteLLM do.
+    // Order matters only for the name given when two shapes match the same text (the first wins).
+    private static final List<Shape> SHAPES = List.of(
+        new Shape("a private key", "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----", "PRIVATE KEY"),
+        new Shape("a JSON Web Token", "\\beyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}", "eyJ"),
+        new Shape("an Anthropic API key", "\\bsk-ant-[A-Za-z0-9_-]{20,}", "sk-ant-"),
+        new Shape("an OpenAI project key", "\\bsk-proj-[A-Za-z0-9_-]{20,}", "sk-proj-"),
+        new Shape("an OpenAI-style API key", "\\bsk-[A-Za-z0-9]{20,}", "sk-"),
+        new Shape("a Stripe secret key", "\\b(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{8,}", "k_live_", "k_test_"),
+        new Shape("an AWS access key id", "\\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}\\b",
+            "AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA"),
+        new Shape("an AWS secret access key", Pattern.compile(
+            "(?:aws_?secret_?access_?key|aws_?secret_?key|secret_?access_?key)[\"']?\\s*[:=]\\s*[\"']?"
+                + "([a-z0-9/+]{40})(?![a-z0-9/+])"), 1, true, List.of("secret")),
+        new Shape("a Google API key", "\\bAIza[0-9A-Za-z_-]{35}", "AIza"),
+        new Shape("a GitLab token", "\\bglpat-[0-9A-Za-z_-]{20,}", "glpat-"),
+        new Shape("a GitHub token", "\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,})",
+            "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
+        new Shape("a SendGrid API key", "\\bSG\\.[A-Za-z0-9_-]{16,32}\\.[A-Za-z0-9_-]{16,64}", "SG."),
+        new Shape("an npm token", "\\bnpm_[A-Za-z0-9]{36}\\b", "npm_"),
+        new Shape("a Hugging Face token", "\\bhf_[A-Za-z0-9]{30,}", "hf_"),
+        new Shape("a Slack webhook", "https://hooks\\.slack\\.com/(?:services|workflows)/[A-Za-z0-9/_-]{20,}", "hooks.slack.com"),
+        new Shape("a Slack token", "\\bxox[abposr]-[A-Za-z0-9-]{10,}", "xox"),
+        // A password written as {attribute}, ${VAR} or <placeholder> is filled in elsewhere: the data
+        // value is scanned where it is written and again in the rendered page.
+        new Shape("a URL with a password", Pattern.compile("(?<=[a-zA-Z0-9])://[^\\s/:@\"'<>]+:(?![{$<])([^\\s/@\"'<>]+)@"), 1, false,
+            List.of("://")),
+        new Shape("a UUID API key", "\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b", "-"));
+
+    /**
+     * NAME=value or name: value where the name says secret and the value is long and random,
+     * matched on the lowercased text from the keyword on (the name is read backwards from there).
+     */
+    private static final Shape ASSIGNMENT = new Shape("a random value", Pattern.compile(
+        "(?:secret|token|password|passwd|api_?key|apikey|private_?key|access_?key|credential)s?"
+            + "[\"']?\\s*[:=]\\s*[\"']?([a-z0-9+/_.~=-]{24,})"), 1, true,
+        List.of("secret", "token", "passw", "key", "credential"));
+    /** Bits per character above which a long assigned value is taken for a random secret. */
+    static final double ENTROPY_BITS = 3.5;
+
+    private final List<Allowed> allowed;
+
+    public SecretShapes(List<Allowed> allowed) {
+        this.allowed = List.copyOf(allowed);
+    }
+
+    /**
+     * The shapes with the allowlist of {@code catalog}'s secrets.yml. An entry without a reason
+     * allows nothing (bake.PublishedSecrets reports it), so no value is let through unexplained.
+     */
+    public static SecretShapes of(Catalog catalog) {
+        return new SecretShapes(allowed(catalog).stream().filter(a -> !a.reason().isEmpty()).toList());
+    }
+
+    public List<Allowed> allowlist() {
+        return allowed;
+    }
+
+    /** Every credential-shaped value in {@code text} that the allowlist does not allow, in line order. */
+    public List<Match> scan(String text) {
+        int[] starts = lineStarts(text);
+        List<Match> matches = new ArrayList<>(find(text, starts, true));
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i + 1 < lines.length; i++) {
+            if (!lines[i].isBlank() && !lines[i + 1].isBlank()) {
+                matches.addAll(split(lines[i], lines[i + 1], i + 1));
+            }
+        }
+        matches.sort(java.util.Comparator.comparingInt(Match::line));
+        return matches;
+    }
+
+    /** Enough of a value to find it in the file, not enough to use it. */
+    public static String abbreviate(String value) {
+        return value.length() <= 16 ? value : value.substring(0, 12) + "…";
+    }
+
+    /**
+     * The message for a match, the same for a snippet and for prose, so the one value found by the
+     * snippets' check and by the scan of the published text is one line, not two.
+     */
+    public static String message(Match m) {
+        return "'" + abbreviate(m.value()) + "' looks like " + m.shape() + "; the guide must show a placeholder "
+            + "(change-me-..., <your-...>) or the command that generates the value, never a real-looking secret "
+            + "(a placeholder that only looks real goes in content/data/secrets.yml with a reason)";
+    }
+
+    /** Whether {@code text} holds anything credential-shaped, without line bookkeeping. */
+    public boolean any(String text) {
+        return !scan(text).isEmpty();
+    }
+
+    private List<Match> scanLine(String line, int number, boolean assignments) {
+        List<Match> matches = new ArrayList<>();
+        for (Match m : find(line, new int[] {0}, assignments)) {
+            matches.add(new Match(number, m.shape(), m.value()));
+        }
+        return matches;
+    }
+
+    /** Matches of every shape over the whole text; one per value and line. */
+    private List<Match> find(String text, int[] starts, boolean assignments) {
+        List<Match> matches = new ArrayList<>();
+        if (text.isEmpty()) {
+            return matches;
+        }
+        String lower = asciiLower(text);
+        Set<String> seen = new java.util.HashSet<>();
+        for (Shape shape : SHAPES) {
+            if (!shape.present(text, lower)) {
+                continue;
+            }
+            Matcher m = shape.pattern().matcher(shape.caseless() ? lower : text);
+            while (m.find()) {
+                String value = text.substring(m.start(shape.group()), m.end(shape.group()));
+                String whole = text.substring(m.start(), m.end());
+                int line = lineOf(starts, m.start());
+                if (!isAllowed(value) && !isAllowed(whole) && seen.add(line + "\u0000" + value)) {
+                    matches.add(new Match(line, shape.name(), value));
+                }
+            }
+        }
+        if (assignments && ASSIGNMENT.present(text, lower)) {
+            Matcher m = ASSIGNMENT.pattern().matcher(lower);
+            while (m.find()) {
+                String value = text.substring(m.start(1), m.end(1));
+                int line = lineOf(starts, m.start());
+                if (!random(value) || isAllowed(value)
+                        || matches.stream().anyMatch(x -> x.line() == line && value.contains(x.value()))) {
+                    continue;
+                }
+                int from = m.start();
+                while (from > 0 && (Character.isLetterOrDigit(text.charAt(from - 1)) || "_.-".indexOf(text.charAt(from - 1)) >= 0)) {
+                    from--;
+                }
+                String name = text.substring(from, m.start(1)).replaceAll("[\"'\\s:=]+$", "");
+                if (seen.add(line + "\u0000" + value)) {
+                    matches.add(new Match(line, "a random value assigned to " + name, value));
+                }
+            }
+        }
+        return matches;
+    }
+
+    /** Offsets where each line starts. */
+    private static int[] lineStarts(String text) {
+        int count = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                count++;
+            }
+        }
+        int[] starts = new int[count];
+        int n = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                starts[n++] = i + 1;
+            }
+        }
+        return starts;
+    }
+
+    /** The 1-based line of an offset. */
+    private static int lineOf(int[] starts, int offset) {
+        int at = java.util.Arrays.binarySearch(starts, offset);
+        return (at >= 0 ? at : -at - 2) + 1;
+    }
+
+    /** A-Z to a-z and nothing else, so offsets in the result are offsets in the text. */
+    private static String asciiLower(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] >= 'A' && chars[i] <= 'Z') {
+                chars[i] = (char) (chars[i] + 32);
+            }
+        }
+        return new String(chars);
+    }
+
+    /**
+     * A secret cut in two by a line break: the last word of one line and the first word of the
+     * next make a match that neither holds alone. Continuation marks (shell {@code \}, AsciiDoc
+     * {@code +}) at the end of the first line are dropped.
+     */
+    private List<Match> split(String line, String next, int number) {
+        String tail = line.stripTrailing();
+        if (tail.endsWith("\\") || tail.endsWith(" +")) {
+            tail = tail.substring(0, tail.length() - 1).stripTrailing();
+        }
+        int cut = Math.max(tail.lastIndexOf(' '), tail.lastIndexOf('\t')) + 1;
+        String last = tail.substring(cut);
+        String head = next.stripLeading();
+        int end = 0;
+        while (end < head.length() && !Character.isWhitespace(head.charAt(end))) {
+            end++;
+        }
+        String first = head.substring(0, end);
+        if (last.length() < 3 || first.isEmpty() || last.length() + first.length() < 12) {
+            return List.of();
+        }
+        // Only the fixed shapes: a NAME=value line followed by any word would look like one long value.
+        List<Match> together = scanLine(last + first, number, false);
+        if (together.isEmpty()) {
+            return List.of();
+        }
+        if (!scanLine(last, number, false).isEmpty() || !scanLine(first, number, false).isEmpty()) {
+            return List.of();                   // already found whole on its own line
+        }
+        List<Match> joined = new ArrayList<>();
+        for (Match m : together) {
+            boolean straddles = m.value().length() > 0
+                && (last + first).indexOf(m.value()) < last.length()
+                && (last + first).indexOf(m.value()) + m.value().length() > last.length();
+            if (straddles) {
+                joined.add(new Match(number, m.shape() + " split over two lines", m.value()));
+            }
+        }
+        return joined;
+    }
+
+    private boolean isAllowed(String value) {
+        for (Allowed a : allowed) {
+            if (a.allows(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Long, mixed letters and digits, and dense in information: not a word, a path or a placeholder. */
+    static boolean random(String value) {
+        boolean letters = false;
+        boolean digits = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            letters |= Character.isLetter(c);
+            digits |= Character.isDigit(c);
+        }
+        if (!letters || !digits) {
+            return false;
+        }
+        return entropy(value) >= ENTROPY_BITS;
+    }
+
+    /** Shannon entropy of the value's characters, in bits per character. */
+    static double entropy(String value) {
+        Map<Character, Integer> counts = new java.util.HashMap<>();
+        for (int i = 0; i < value.length(); i++) {
+            counts.merge(value.charAt(i), 1, Integer::sum);
+        }
+        double bits = 0;
+        for (int count : counts.values()) {
+            double p = (double) count / value.length();
+            bits -= p * Math.log(p) / Math.log(2);
+        }
+        return bits;
+    }
+
+    /**
+     * The allowlist: secrets.yml's {@code placeholders:}, and the published upstream defaults of
+     * variables.yml's {@code insecure_defaults:}. The guide names those to warn against keeping
+     * them; anyone can read them upstream, so showing them leaks nothing, and the dotenv check
+     * rejects them in a reader's file.
+     */
+    public static List<Allowed> allowed(Catalog catalog) {
+        List<Allowed> result = new ArrayList<>();
+        if (catalog.file("variables").get("insecure_defaults") instanceof List<?> defaults) {
+            for (int i = 0; i < defaults.size(); i++) {
+                if (defaults.get(i) instanceof Map<?, ?> map && map.get("value") != null && map.get("reason") != null) {
+                    result.add(new Allowed(Pattern.quote(String.valueOf(map.get("value"))), String.valueOf(map.get("reason")),
+                        catalog.line("variables", "insecure_defaults[" + i + "]")));
+                }
+            }
+        }
+        Map<String, Object> file = catalog.file("secrets");
+        for (String key : List.of("allowed", "placeholders")) {
+            if (!(file.get(key) instanceof List<?> items)) {
+                continue;
+            }
+            for (int i = 0; i < items.size(); i++) {
+                Object item = items.get(i);
+                int line = catalog.line("secrets", key + "[" + i + "]");
+                if (item instanceof Map<?, ?> map && map.get("value") != null) {
+                    Object reason = map.get("reason");
+                    result.add(new Allowed(String.valueOf(map.get("value")), reason == null ? "" : String.valueOf(reason).strip(), line));
+                } else if (item != null && !(item instanceof Map)) {
+                    result.add(new Allowed(String.valueOf(item), "", line));
+                }
+            }
+        }
+        return result;
+    }
+}
