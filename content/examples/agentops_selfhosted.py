@@ -2,8 +2,8 @@
 
 LiteLLM's built-in "agentops" callback always uses AgentOps' hosted URLs. This module
 builds the same logger class with the URLs of your own API and collector instead.
-Put this file on the LiteLLM proxy's Python import path and reference it from the
-proxy config as:
+Put this file in the same folder as the LiteLLM proxy's config.yaml (the proxy loads
+callback modules from that folder) and reference it from the proxy config as:
 
     litellm_settings:
       callbacks: ["agentops_selfhosted.agentops_selfhosted"]
