@@ -160,6 +160,7 @@ public final class Bake {
         if (findings.stream().noneMatch(Finding::isError)) {
             links = new LinkCheck(project, staging);
             findings.addAll(links.run());
+            findings.addAll(new RenderedTextCheck(project, catalog.attributes()).run(staging));
         }
         return new Result(staging, catalog, sorted(pages), inPageOrder(snippets), findings);
     }

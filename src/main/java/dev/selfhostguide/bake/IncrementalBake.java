@@ -354,6 +354,7 @@ public final class IncrementalBake {
                 try {
                     writeAtomically(site.resolve(uri), html.getBytes(Charset.forName(config.getRenderEncoding())));
                     published = true;
+                    pageFound.addAll(new RenderedTextCheck(project, catalog.attributes()).check(site, List.of(site.resolve(uri))));
                 } catch (IOException e) {
                     pageFound.add(new Finding(page, 0, "bake", Finding.Severity.ERROR, "cannot write " + uri + ": " + e.getMessage()));
                 }
