@@ -30,7 +30,7 @@ final class ReferenceTableMacro extends BlockMacroProcessor {
     public Object process(StructuralNode parent, String target, Map<String, Object> attributes) {
         try {
             Catalog data = catalog.get();
-            boolean korean = String.valueOf(parent.getDocument().getAttribute("docdir", "")).replace('\\', '/').endsWith("/ko");
+            boolean korean = isKorean(parent.getDocument());
             List<String> lines = switch (target) {
                 case "ports" -> ports(data, korean);
                 case "variables" -> variables(data, String.valueOf(attributes.getOrDefault("component", "")), korean);
@@ -48,13 +48,27 @@ final class ReferenceTableMacro extends BlockMacroProcessor {
         return null;
     }
 
+    /** A page of content/ko/: its :lang: says so, or where Asciidoctor loaded it from. */
+    private static boolean isKorean(org.asciidoctor.ast.Document document) {
+        if ("ko".equals(String.valueOf(document.getAttribute("lang", "")))) {
+            return true;
+        }
+        String dir = String.valueOf(document.getAttribute("docdir", "")).replace('\\', '/');
+        String file = String.valueOf(document.getAttribute("docfile", "")).replace('\\', '/');
+        return dir.endsWith("/ko") || file.contains("/ko/");
+    }
+
     private static List<String> ports(Catalog data, boolean korean) {
         List<String> rows = korean
             ? header("25,10,10,10,45", "포트 ID", "참조 배포", "업스트림", "프로토콜", "구성 요소와 출처")
             : header("25,10,10,10,45", "Port id", "Reference", "Upstream", "Protocol", "Component and source");
+        Map<String, Object> raw = data.section("deployment", "ports");
         for (Catalog.Port p : data.ports()) {
+            Map<?, ?> entry = raw.get(p.id()) instanceof Map<?, ?> m ? m : Map.of();
+            String note = localized(entry, "note", korean);
             rows.add(row(code(p.id()), Integer.toString(p.reference()), Integer.toString(p.upstream()),
-                p.protocol(), prose(p.component()) + (p.source().isEmpty() ? "" : " (" + code(p.source()) + ")")));
+                p.protocol(), prose(p.component()) + (p.source().isEmpty() ? "" : " (" + code(p.source()) + ")")
+                    + (note.isEmpty() ? "" : " " + prose(note))));
         }
         return close(rows);
     }
@@ -65,31 +79,82 @@ final class ReferenceTableMacro extends BlockMacroProcessor {
         if (!(entry instanceof Map<?, ?> comp) || !(comp.get("variables") instanceof Map<?, ?> vars)) {
             throw new IllegalArgumentException("guide-table::variables needs component= one of " + components.keySet());
         }
+        // What each variable does lives beside the facts, per component, in both languages.
+        Map<?, ?> described = data.section("variables", "descriptions").get(component) instanceof Map<?, ?> m ? m : Map.of();
+        Map<?, ?> descriptions = described.get("variables") instanceof Map<?, ?> m ? m : Map.of();
+        Map<?, ?> unsetTexts = described.get("unset") instanceof Map<?, ?> m ? m : Map.of();
+        String unset = text(unsetTexts.get(korean ? "ko" : "en"));
         List<String> rows = korean
-            ? header("30,20,50", "변수", "기본값", "읽는 곳")
-            : header("30,20,50", "Variable", "Default", "What reads it");
+            ? header("30,20,50", "변수", "기본값", "하는 일과 읽는 곳")
+            : header("30,20,50", "Variable", "Default", "What it does and what reads it");
         vars.forEach((name, raw) -> {
             Map<?, ?> v = raw instanceof Map<?, ?> m ? m : Map.of();
-            String where = text(v.get("read_at"));
-            String description = text(v.get("description"));
-            String dead = text(v.get("dead"));
-            StringBuilder what = new StringBuilder();
+            Map<?, ?> d = descriptions.get(name) instanceof Map<?, ?> m ? m : Map.of();
+            List<String> parts = new ArrayList<>();
+            String description = text(d.get(korean ? "ko" : "en"));
+            if (description.isEmpty()) {
+                description = localized(v, "description", korean);
+            }
             if (!description.isEmpty()) {
-                what.append(prose(description));
+                parts.add(prose(description));
             }
+            String passes = passesTo(v.get("passes_to"), korean);
+            if (!passes.isEmpty()) {
+                parts.add(passes);
+            }
+            String where = text(v.get("read_at"));
             if (!where.isEmpty()) {
-                what.append(what.length() > 0 ? " " : "").append("Read in ").append(code(where)).append(".");
+                parts.add(korean ? "읽는 곳: " + code(where) + "." : "Read in " + code(where) + ".");
             }
+            String note = korean ? firstOf(d.get("note_ko"), v.get("note_ko"), v.get("note")) : text(v.get("note"));
+            if (!note.isEmpty()) {
+                parts.add(prose(note) + (note.endsWith(".") ? "" : "."));
+            }
+            String dead = korean ? firstOf(d.get("dead_ko"), v.get("dead_ko"), v.get("dead")) : text(v.get("dead"));
             if (!dead.isEmpty()) {
-                what.append(what.length() > 0 ? " " : "").append("*Not read:* ").append(prose(dead));
+                parts.add((korean ? "*효과 없음:* " : "*Not read:* ") + prose(dead));
             }
             if (Boolean.TRUE.equals(v.get("secret"))) {
-                what.append(what.length() > 0 ? " " : "").append("_Secret._");
+                parts.add(korean ? "_시크릿입니다._" : "_Secret._");
             }
-            String def = text(v.get("default"));
-            rows.add(row(code(String.valueOf(name)), code(def), what.toString()));
+            String def = v.containsKey("default") ? text(v.get("default")) : text(d.get("default"));
+            String defCell = !def.isEmpty() ? code(def)
+                : v.containsKey("default") ? prose(korean ? "빈 문자열" : "empty string")
+                : v.containsKey("dead") || unset.isEmpty() ? "" : prose(unset);
+            rows.add(row(code(String.valueOf(name)), defCell, String.join(" ", parts)));
         });
         return close(rows);
+    }
+
+    /** "Compose passes it to api as X, dashboard as Y." from a compose variable's passes_to. */
+    private static String passesTo(Object raw, boolean korean) {
+        if (!(raw instanceof List<?> targets) || targets.isEmpty()) {
+            return "";
+        }
+        List<String> each = new ArrayList<>();
+        for (Object t : targets) {
+            Map<?, ?> target = t instanceof Map<?, ?> m ? m : Map.of();
+            String to = text(target.containsKey("component") ? target.get("component") : target.get("service"));
+            String as = text(target.get("as"));
+            each.add(korean ? prose(to) + "(" + code(as) + ")" : prose(to) + " as " + code(as));
+        }
+        return korean ? "Compose가 넘기는 곳: " + String.join(", ", each) + "."
+            : "Compose passes it to " + String.join(", ", each) + ".";
+    }
+
+    /** {@code key_ko} on Korean pages when the data has it, else {@code key}. */
+    private static String localized(Map<?, ?> entry, String key, boolean korean) {
+        return korean ? firstOf(entry.get(key + "_ko"), entry.get(key)) : text(entry.get(key));
+    }
+
+    private static String firstOf(Object... values) {
+        for (Object value : values) {
+            String t = text(value);
+            if (!t.isEmpty()) {
+                return t;
+            }
+        }
+        return "";
     }
 
     private static List<String> endpoints(Catalog data, boolean korean) {
