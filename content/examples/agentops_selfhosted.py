@@ -8,6 +8,9 @@ callback modules from that folder) and reference it from the proxy config as:
     litellm_settings:
       callbacks: ["agentops_selfhosted.agentops_selfhosted"]
 
+REPLACE for your site: agentops.internal.example and api.agentops.internal.example
+in the two URLs below.
+
 The logger asks the API for a JWT once, when it is created. The JWT is valid for
 30 days and is never refreshed, so restart the proxy within that time.
 """
