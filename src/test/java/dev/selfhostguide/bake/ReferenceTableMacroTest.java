@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The variables table says what a variable does and its default, in the page's language. */
+/** The variables table says what a variable does and its default, in the language of the page's edition. */
 class ReferenceTableMacroTest {
 
     @TempDir
@@ -48,7 +48,8 @@ class ReferenceTableMacroTest {
             .write("content/data/variables.yml", VARIABLES)
             .write("content/plan.adoc", page("Plan", ""))
             .write("content/ko/index.adoc", "= 홈\n:jbake-type: page\n:jbake-status: published\n:lang: ko\n\n[#home-intro]\n== 소개\n\n본문입니다.\n")
-            .write("content/ko/plan.adoc", page("계획", ":lang: ko\n"));
+            // No :lang: line: a page in content/ko/ is Korean by its folder.
+            .write("content/ko/plan.adoc", page("계획", ""));
         GuideFixture.Run run = fixture.run("build", "--no-checks", "--quiet");
         assertEquals(0, run.exitCode(), run.all());
 
