@@ -34,7 +34,12 @@ final class ReferenceTableMacro extends BlockMacroProcessor {
     public Object process(StructuralNode parent, String target, Map<String, Object> attributes) {
         try {
             Catalog data = catalog.get();
-            boolean korean = String.valueOf(parent.getDocument().getAttribute("docdir", "")).replace('\\', '/').endsWith("/ko");
+            // docdir is the content root (the converter's base_dir), so the edition comes from docfile.
+            Object docdir = parent.getDocument().getAttribute("docdir", "");
+            Object docfile = parent.getDocument().getAttribute("docfile", "");
+            boolean korean = !String.valueOf(docfile).isEmpty()
+                && "ko".equals(Editions.languageOf(java.nio.file.Path.of(String.valueOf(docdir)).toAbsolutePath(),
+                    java.nio.file.Path.of(String.valueOf(docfile))));
             List<String> lines = switch (target) {
                 case "ports" -> ports(data, korean);
                 case "variables" -> variables(data, String.valueOf(attributes.getOrDefault("component", "")), korean);
@@ -166,6 +171,10 @@ final class ReferenceTableMacro extends BlockMacroProcessor {
                 }
             }
             String what = text(e.get(korean ? "what_ko" : "what"));
+            if (what.isEmpty()) {
+                throw new IllegalArgumentException("deployment.yml replace: '" + shown + "' has no "
+                    + (korean ? "what_ko" : "what") + " to tell the reader what to put there");
+            }
             String kind = text(e.get("kind"));
             if (korean) {
                 kind = KINDS_KO.getOrDefault(kind, kind);

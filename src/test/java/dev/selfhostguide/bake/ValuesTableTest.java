@@ -33,10 +33,12 @@ class ValuesTableTest {
             kind: port
             files: [agentops.env]
             what: The API's port.
+            what_ko: API의 포트입니다.
           - variable: JWT_SECRET_KEY
             kind: secret
             files: [agentops.env]
             what: Generate it.
+            what_ko: 새로 생성합니다.
         """;
 
     private static final String PAGE = """
@@ -71,6 +73,19 @@ class ValuesTableTest {
     }
 
     @Test
+    void theKoreanEditionGetsKoreanHeadersKindsAndText() throws Exception {
+        GuideFixture f = fixture("API_DOMAIN=agentops.internal.example\nAPI_PORT=8003\nJWT_SECRET_KEY=change-me\n");
+        f.write("content/ko/index.adoc", f.read("content/index.adoc"));
+        f.write("content/ko/plan.adoc", PAGE.replace("== Ports", "== 포트"));
+        GuideFixture.Run run = f.run("build", "--no-checks");
+        assertEquals(0, run.exitCode(), run.all());
+        String ko = f.read("target/site/ko/plan.html");
+        assertTrue(ko.contains("넣을 값") && ko.contains("호스트 이름") && ko.contains("Docker 호스트의 이름입니다."), ko);
+        assertTrue(!ko.contains("The API&#8217;s port."), ko);
+        assertTrue(f.read("target/site/plan.html").contains("What to put there"));
+    }
+
+    @Test
     void anExampleThatLostTheValueFailsAtTheMacro() throws Exception {
         GuideFixture.Run run = fixture("API_DOMAIN=api.example.org\nAPI_PORT=8003\nJWT_SECRET_KEY=change-me\n")
             .run("build", "--no-checks", "--quiet");
@@ -87,6 +102,18 @@ class ValuesTableTest {
         assertEquals(1, run.exitCode(), run.all());
         assertTrue(run.err().lines().anyMatch(l -> l.startsWith("content/plan.adoc:8: [guide-table]")
                 && l.contains("no longer contains 'JWT_SECRET_KEY'")), run.all());
+    }
+
+    @Test
+    void aKoreanTableWithoutTheKoreanTextFails() throws Exception {
+        GuideFixture f = fixture("API_DOMAIN=agentops.internal.example\nAPI_PORT=8003\nJWT_SECRET_KEY=x\n");
+        f.write("content/data/deployment.yml", DEPLOYMENT.replace("    what_ko: 새로 생성합니다.\n", ""));
+        f.write("content/ko/index.adoc", f.read("content/index.adoc"));
+        f.write("content/ko/plan.adoc", PAGE);
+        GuideFixture.Run run = f.run("build", "--no-checks", "--quiet");
+        assertEquals(1, run.exitCode(), run.all());
+        assertTrue(run.err().lines().anyMatch(l -> l.startsWith("content/ko/plan.adoc:8: [guide-table]")
+                && l.contains("'JWT_SECRET_KEY' has no what_ko")), run.all());
     }
 
     @Test
