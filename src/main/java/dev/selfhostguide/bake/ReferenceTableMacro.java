@@ -10,12 +10,16 @@ import org.asciidoctor.extension.BlockMacroProcessor;
 
 /**
  * {@code guide-table::ports[]}, {@code guide-table::variables[component=api]} and
- * {@code guide-table::endpoints[]}: reference tables generated from the data files at bake time,
+ * {@code guide-table::endpoints[]} and {@code guide-table::replace[]} (the values a reader changes): reference tables generated from the data files at bake time,
  * so a table can never disagree with a snippet that the checks hold to the same data.
  */
 final class ReferenceTableMacro extends BlockMacroProcessor {
 
     static final String NAME = "guide-table";
+
+    /** The kinds of deployment.yml replace: entries, as the Korean table names them. */
+    private static final Map<String, String> KINDS_KO = Map.of(
+        "host", "호스트 이름", "port", "포트", "secret", "비밀 값", "key", "키");
 
     private final Supplier<Catalog> catalog;
     private final Diagnostics diagnostics;
@@ -35,8 +39,9 @@ final class ReferenceTableMacro extends BlockMacroProcessor {
                 case "ports" -> ports(data, korean);
                 case "variables" -> variables(data, String.valueOf(attributes.getOrDefault("component", "")), korean);
                 case "endpoints" -> endpoints(data, korean);
+                case "replace" -> replace(data, korean);
                 default -> throw new IllegalArgumentException(
-                    "unknown table '" + target + "': use ports, variables or endpoints");
+                    "unknown table '" + target + "': use ports, variables, endpoints or replace");
             };
             parseContent(parent, lines);
         } catch (RuntimeException e) {
@@ -172,6 +177,69 @@ final class ReferenceTableMacro extends BlockMacroProcessor {
             rows.add(row(prose(text(e.get("method"))), code(text(e.get("path"))),
                 prose(text(e.get("component"))) + (portText.isEmpty() ? "" : " (" + portText + ")"),
                 code(text(e.get("source")))));
+        }
+        return close(rows);
+    }
+
+    /**
+     * deployment.yml {@code replace:}. Each row's files are read so that the table fails the build
+     * when an example file stops holding the value it says the reader must change there.
+     */
+    private static List<String> replace(Catalog data, boolean korean) {
+        Object list = data.file("deployment").get("replace");
+        if (!(list instanceof List<?> entries)) {
+            throw new IllegalArgumentException("content/data/deployment.yml has no 'replace' list");
+        }
+        Map<String, String> attributes = data.attributes();
+        java.nio.file.Path examples = data.dir().resolveSibling("examples");
+        List<String> rows = korean
+            ? header("25,10,25,40", "값", "종류", "들어 있는 예제 파일", "넣을 값")
+            : header("25,10,25,40", "Value", "Kind", "Example files that hold it", "What to put there");
+        for (Object raw : entries) {
+            Map<?, ?> e = raw instanceof Map<?, ?> m ? m : Map.of();
+            String attribute = text(e.get("attribute"));
+            String variable = text(e.get("variable"));
+            String shown;
+            String needle;
+            if (!attribute.isEmpty()) {
+                needle = attributes.get(attribute);
+                if (needle == null) {
+                    throw new IllegalArgumentException("deployment.yml replace: no attribute '" + attribute + "'");
+                }
+                shown = needle;
+            } else if (!variable.isEmpty()) {
+                needle = variable;
+                shown = variable;
+            } else {
+                throw new IllegalArgumentException("deployment.yml replace: each entry needs attribute or variable");
+            }
+            List<String> files = new ArrayList<>();
+            if (e.get("files") instanceof List<?> names) {
+                for (Object name : names) {
+                    java.nio.file.Path file = examples.resolve(String.valueOf(name));
+                    String content;
+                    try {
+                        content = java.nio.file.Files.readString(file);
+                    } catch (java.io.IOException | RuntimeException ex) {
+                        throw new IllegalArgumentException("deployment.yml replace: cannot read content/examples/" + name);
+                    }
+                    if (!content.contains(needle)) {
+                        throw new IllegalArgumentException("deployment.yml replace: content/examples/" + name
+                            + " no longer contains '" + needle + "'; update the file list or the example");
+                    }
+                    files.add(code(String.valueOf(name)));
+                }
+            }
+            String what = text(e.get(korean ? "what_ko" : "what"));
+            if (what.isEmpty()) {
+                throw new IllegalArgumentException("deployment.yml replace: '" + shown + "' has no "
+                    + (korean ? "what_ko" : "what") + " to tell the reader what to put there");
+            }
+            String kind = text(e.get("kind"));
+            if (korean) {
+                kind = KINDS_KO.getOrDefault(kind, kind);
+            }
+            rows.add(row(code(shown), prose(kind), String.join(", ", files), prose(what)));
         }
         return close(rows);
     }
