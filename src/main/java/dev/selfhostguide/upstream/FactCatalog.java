@@ -321,6 +321,11 @@ public final class FactCatalog {
      */
     public Map<String, String> defaultEndpoints() {
         Map<String, String> result = new LinkedHashMap<>();
+        for (String section : List.of("receivers", "extensions")) {
+            for (NodeTuple t : entries(child(child(root("otel-collector"), "agentops_config"), section))) {
+                scalar(child(t.getValueNode(), "default_endpoint")).ifPresent(v -> result.put(scalar(t.getKeyNode()).orElse(""), v));
+            }
+        }
         for (NodeTuple t : entries(child(root("otel-collector"), "default_endpoints"))) {
             String type = scalar(t.getKeyNode()).orElse("");
             scalar(t.getValueNode()).ifPresent(v -> result.put(type, v));
