@@ -38,7 +38,11 @@ public final class Discovery {
         for (Fact service : catalog.ofKind("service")) {
             componentOf.put(service.field("value"), service.name());
         }
+        Map<String, String> ignored = catalog.notConfiguration();
         for (Inventory.Item item : inventory.ofKind("variable")) {
+            if (ignored.containsKey(item.name())) {
+                continue;
+            }
             if (!known.getOrDefault(item.component(), Set.of()).contains(item.name())) {
                 unknown.add(line(item.where(), item.component() + " variable " + item.name() + " is read upstream"
                     + (item.value().isEmpty() ? "" : " (default " + item.value() + ")") + " but unknown to the catalog", item.name()));
@@ -46,20 +50,23 @@ public final class Discovery {
         }
         for (Inventory.Item item : inventory.ofKind("environment")) {
             String component = componentOf.get(item.component());
-            if (component != null && !known.getOrDefault(component, Set.of()).contains(item.name())) {
+            if (component != null && known.containsKey(component) && !known.getOrDefault(component, Set.of()).contains(item.name())) {
                 unknown.add(line(item.where(), "compose gives service " + item.component() + " " + item.name()
                     + ", unknown to the catalog's " + component + " variables", item.name()));
             }
         }
         for (Fact v : catalog.ofKind("variable")) {
             String component = v.field("component");
-            String root = component.equals("compose") || component.equals("collector") || component.equals("sdk") ? "" : catalog.componentRoot(component);
             if (v.dead() || component.equals("sdk")) {
                 continue;
             }
-            if (!inventory.mentions(root, v.name())) {
+            // Gone: named neither where the catalog says upstream reads it nor in any of its evidence files.
+            List<String> places = new ArrayList<>();
+            places.add(v.field("read_at").isEmpty() ? catalog.componentRoot(component) : v.field("read_at"));
+            v.evidence().stream().filter(e -> e.repo().equals("agentops")).forEach(e -> places.add(e.path()));
+            if (!inventory.mentions(places, v.name())) {
                 gone.add(line(show(v.file()) + ":" + v.line(), component + " variable " + v.name() + " occurs nowhere in "
-                    + (root.isEmpty() ? "the tree" : root) + " at " + Verifier.abbreviate(inventory.commit()), v.name()));
+                    + String.join(", ", places.stream().distinct().toList()) + " at " + Verifier.abbreviate(inventory.commit()), v.name()));
             }
         }
         Map<String, Fact> services = new LinkedHashMap<>();
@@ -76,11 +83,30 @@ public final class Discovery {
                 + Verifier.abbreviate(inventory.commit()), f.name())));
         Set<String> ports = new HashSet<>();
         catalog.ofKind("port").forEach(p -> ports.add(p.field("upstream")));
+        Set<String> listening = new HashSet<>();
+        for (Inventory.Item item : inventory.ofKind("collector-endpoint")) {
+            listening.add(item.value().substring(item.value().lastIndexOf(':') + 1));
+        }
+        Map<String, String> defaults = catalog.defaultEndpoints();
+        for (String kind : List.of("collector-receiver", "collector-extension")) {
+            for (Inventory.Item item : inventory.ofKind(kind)) {
+                String type = item.name().contains("/") ? item.name().substring(0, item.name().indexOf('/')) : item.name();
+                defaults.forEach((k, v) -> {
+                    if (k.equals(type) || k.startsWith(type + ".")) {
+                        listening.add(v.substring(v.lastIndexOf(':') + 1));
+                    }
+                });
+            }
+        }
         for (Inventory.Item item : inventory.ofKind("port")) {
             String published = published(item.name());
             Fact service = services.get(item.component());
             boolean inService = service != null && List.of(service.field("ports").split(",")).contains(item.name());
-            if (!ports.contains(published) || !inService) {
+            String target = Discovery.published(item.name().replaceFirst("^.*?:", ""));
+            if ("collector".equals(componentOf.get(item.component())) && !listening.contains(target)) {
+                unknown.add(line(item.where(), "compose service " + item.component() + " publishes " + item.name()
+                    + ", where nothing in the collector config listens", published));
+            } else if (!ports.contains(published) || !inService) {
                 unknown.add(line(item.where(), "compose service " + item.component() + " publishes " + item.name()
                     + (ports.contains(published) ? ", which the catalog's compose.yml does not list for it" : ", a port unknown to the catalog"), published));
             }

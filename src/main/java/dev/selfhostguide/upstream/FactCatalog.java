@@ -341,6 +341,18 @@ public final class FactCatalog {
         return scalar(child(child(child(root("variables"), "components"), component), "read_at")).orElse("");
     }
 
+    /**
+     * Variables upstream code reads that are no configuration of a deployment (set by a CI, a test
+     * runner or the framework itself), name to why: {@code variables.yml not_configuration}.
+     */
+    public Map<String, String> notConfiguration() {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (NodeTuple t : entries(child(root("variables"), "not_configuration"))) {
+            result.put(scalar(t.getKeyNode()).orElse(""), scalar(t.getValueNode()).orElse(""));
+        }
+        return result;
+    }
+
     private Node root(String name) {
         Path file = dir.resolve(name + ".yml");
         return Files.isRegularFile(file) ? compose(file, new ArrayList<>()) : null;

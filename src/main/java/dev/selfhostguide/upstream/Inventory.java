@@ -99,6 +99,9 @@ public final class Inventory {
     private static void python(String text, String file, Map<String, Item> items) {
         Matcher m = PY_ENV.matcher(text);
         while (m.find()) {
+            if (commented(text, m.start(), "#")) {
+                continue;
+            }
             String fallback = m.group(2) == null ? "" : m.group(2).trim();
             put(items, new Item("variable", "api", m.group(1), unquote(fallback), file, Evidence.lineOf(text, m.start())));
         }
@@ -123,6 +126,9 @@ public final class Inventory {
     private static void javascript(String text, String file, Map<String, Item> items) {
         Matcher m = JS_ENV.matcher(text);
         while (m.find()) {
+            if (commented(text, m.start(), "//")) {
+                continue;
+            }
             String name = m.group(1) != null ? m.group(1) : m.group(2);
             put(items, new Item("variable", "dashboard", name, "", file, Evidence.lineOf(text, m.start())));
         }
@@ -200,6 +206,12 @@ public final class Inventory {
         });
     }
 
+    /** Whether a line comment starts before {@code offset} on its line: code that no longer runs reads nothing. */
+    private static boolean commented(String text, int offset, String marker) {
+        int start = text.lastIndexOf('\n', offset - 1) + 1;
+        return text.substring(start, offset).contains(marker);
+    }
+
     private static int lineOf(String[] lines, String regex, int from) {
         Pattern p = Pattern.compile(regex);
         for (int i = Math.max(0, from - 1); i < lines.length; i++) {
@@ -238,14 +250,31 @@ public final class Inventory {
         return items.values().stream().filter(i -> i.kind().equals(kind)).toList();
     }
 
-    /** Whether the name occurs anywhere in the tree's files under {@code root} (the whole tree for ""). */
-    public boolean mentions(String root, String name) {
-        Pattern word = Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(name) + "(?![A-Za-z0-9_])");
-        for (String file : tree.under(root)) {
-            if (word.matcher(tree.files().get(file)).find()) {
-                return true;
+    /** Whether {@code name} occurs as a word in a file under any of {@code roots} ("" is the whole tree). */
+    public boolean mentions(List<String> roots, String name) {
+        for (String root : roots) {
+            for (String file : tree.under(root)) {
+                if (words(file).contains(name)) {
+                    return true;
+                }
             }
         }
         return false;
     }
+
+    private final Map<String, java.util.Set<String>> words = new java.util.HashMap<>();
+
+    /** The identifiers of a file, computed once: discovery asks about hundreds of names. */
+    private java.util.Set<String> words(String file) {
+        return words.computeIfAbsent(file, f -> {
+            java.util.Set<String> result = new java.util.HashSet<>();
+            Matcher m = WORD.matcher(tree.files().get(f));
+            while (m.find()) {
+                result.add(m.group());
+            }
+            return result;
+        });
+    }
+
+    private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 }
