@@ -90,7 +90,12 @@ public final class UpstreamTree {
         if (!rev.matches("[A-Za-z0-9._/^~@{}-]+") || rev.startsWith("-")) {
             throw new UpstreamException("'" + rev + "' is not a commit name");
         }
-        String out = new String(git(gitDir, List.of("rev-parse", "--verify", "--quiet", rev + "^{commit}"), null), StandardCharsets.UTF_8).trim();
+        String out;
+        try {
+            out = new String(git(gitDir, List.of("rev-parse", "--verify", "--quiet", rev + "^{commit}"), null), StandardCharsets.UTF_8).trim();
+        } catch (UpstreamException e) {
+            out = "";
+        }
         if (out.isEmpty()) {
             throw new UpstreamException("no commit " + rev + " in " + gitDir);
         }

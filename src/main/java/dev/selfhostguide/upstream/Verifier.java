@@ -71,7 +71,8 @@ public final class Verifier {
         if (fact.kind().equals("variable") && !readAt.isEmpty() && !fact.dead()) {
             Optional<UpstreamTree> tree = clones.tree(fact.evidence().get(0).repo());
             boolean underReadAt = fact.evidence().stream().anyMatch(e -> e.path().equals(readAt) || e.path().startsWith(readAt + "/"));
-            if (tree.isPresent() && underReadAt && tree.get().under(readAt).isEmpty()) {
+            if (tree.isPresent() && tree.get().under(readAt).isEmpty() && !(underReadAt && status == Status.MOVED)) {
+                // a cited file that is gone, unless its evidence was just found elsewhere (then it moved)
                 found.add("read_at " + readAt + " does not exist at " + abbreviate(tree.get().commit()));
                 status = worse(status, Status.MISSING);
             } else if (tree.isPresent() && !underReadAt) {
