@@ -109,6 +109,12 @@ final class SyntheticUpstream {
                 component: api
                 evidence:
                   - {repo: agentops, path: app/compose.yaml, match: "'8000:8000'"}
+              otlp-http:
+                reference: 4318
+                upstream: 4318
+                component: collector
+                evidence:
+                  - {repo: agentops, path: app/compose.yaml, match: "'4318:4318'"}
               collector-pprof:
                 reference: 1888
                 upstream: 1888
