@@ -123,7 +123,7 @@ public final class Discovery {
             Fact service = services.get(item.component());
             if (service != null && !service.field("build.context").equals(item.value())) {
                 unknown.add(line(item.where(), "service " + item.component() + " builds from context " + item.value()
-                    + ", the catalog says " + (service.field("build.context").isEmpty() ? "none" : service.field("build.context")), item.component()));
+                    + ", the catalog says " + (service.field("build.context").isEmpty() ? "none" : service.field("build.context")), Usages.BUILD));
             }
         }
         components(inventory, "collector-receiver", unknown, gone);
@@ -168,6 +168,10 @@ public final class Discovery {
 
     /** One report line, ending with the pages and blocks that use {@code name}. */
     private String line(String where, String message, String name) {
-        return where + ": [upstream] " + message + "; " + usages.describe(name);
+        return line(where, message, List.of(name));
+    }
+
+    private String line(String where, String message, List<String> names) {
+        return where + ": [upstream] " + message + "; " + usages.describe(names);
     }
 }

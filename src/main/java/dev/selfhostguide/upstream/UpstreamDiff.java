@@ -41,7 +41,10 @@ public final class UpstreamDiff {
     }
 
     private String line(Inventory.Item item, String message) {
-        String name = item.kind().equals("build") ? item.component() : item.kind().equals("port") ? Discovery.published(item.name()) : item.name();
+        if (item.kind().equals("build")) {
+            return item.where() + ": [upstream] " + message + "; " + usages.describe(Usages.BUILD);
+        }
+        String name = item.kind().equals("port") ? Discovery.published(item.name()) : item.name();
         return item.where() + ": [upstream] " + message + "; " + usages.describe(name);
     }
 

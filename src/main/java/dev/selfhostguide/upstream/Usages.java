@@ -77,9 +77,23 @@ public final class Usages {
         return result;
     }
 
+    /**
+     * Where the guide builds images: a build context matters to the pages that run a build, not to
+     * every page that names the service.
+     */
+    public static final List<String> BUILD = List.of("build:", "--build", "compose build");
+
     /** The usages as one clause for a report line. */
     public String describe(String name) {
-        List<String> places = of(name);
+        return describe(List.of(name));
+    }
+
+    /** The usages of any of {@code names}, in file order, as one clause. */
+    public String describe(List<String> names) {
+        List<String> places = new ArrayList<>();
+        for (String name : names) {
+            of(name).stream().filter(p -> !places.contains(p)).forEach(places::add);
+        }
         if (places.isEmpty()) {
             return "no page uses it";
         }
