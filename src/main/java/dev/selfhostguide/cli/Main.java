@@ -20,7 +20,7 @@ public final class Main {
     private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
     static {
-        for (Command command : List.of(new BuildCommand(), new CheckCommand(), new ServeCommand(), new BundleCommand(),
+        for (Command command : List.of(new BuildCommand(), new CheckCommand(), new ServeCommand(), new BundleCommand(), new UpstreamCommand(), new FactsCommand(),
                 new DoctorCommand())) {
             COMMANDS.put(command.name(), command);
         }
