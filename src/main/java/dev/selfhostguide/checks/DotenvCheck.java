@@ -98,7 +98,7 @@ public final class DotenvCheck implements Check {
         List<ComposePassThrough.Pass> passes = c.equals("compose")
             ? ComposePassThrough.of(context.allSnippets(), context.catalog()) : List.of();
         for (Entry e : entries) {
-            if (reader && !catalog.isSecret(c, e.name()) && publishedSecret(snippet, catalog, neighbours, e, findings)) {
+            if (reader && publishedSecret(snippet, catalog, neighbours, e, findings)) {
                 continue;
             }
             if (reader && c.equals("sdk") && catalog.variable(c, e.name()).isEmpty()) {

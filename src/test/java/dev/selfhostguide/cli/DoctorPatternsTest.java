@@ -315,6 +315,23 @@ class DoctorPatternsTest {
     }
 
     @Test
+    void noSecretValueInGithubAnnotations() throws Exception {
+        write(".env", "SUPABASE_PASSWORD=\"Sup3rS3cretPassw0rd\"trailing-Sup3rTail9\n");
+        dev.selfhostguide.doctor.Doctor.Report report = new dev.selfhostguide.doctor.Doctor(
+            dev.selfhostguide.content.Catalog.load(GuideFixture.repositoryRoot().resolve("content/data")),
+            new dev.selfhostguide.doctor.DoctorOptions(java.util.Optional.empty(), java.util.Optional.of("compose"),
+                java.util.Optional.empty()),
+            dev.selfhostguide.checks.Tools.fromEnvironment()).run(dir, List.of(".env"));
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream errStream = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8);
+        new Console(System.out, errStream, false, true).findings(report.findings(), new dev.selfhostguide.content.Project(dir));
+        String printed = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(printed.contains("::error file=.env,line=1,title=dotenv::text after the closing quote of SUPABASE_PASSWORD:"
+            + " 'trai…il9 (19 chars)'"), printed);
+        assertFalse(printed.contains("Sup3rS3cret") || printed.contains("trailing-Sup3rTail9"), printed);
+    }
+
+    @Test
     void sarifIsVersion210WithOneResultPerFinding() throws Exception {
         write("config.yaml", "model_list:\n  - model_name: x\n    litellm_params:\n      model: openai/x\n      api_key: ${KEY}\n");
         GuideFixture.Run run = doctor("--format", "sarif", "config.yaml");
