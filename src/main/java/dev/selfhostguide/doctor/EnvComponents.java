@@ -62,7 +62,7 @@ public final class EnvComponents {
         return switch (component) {
             case "compose" -> "the AgentOps app/.env (docker compose)";
             case "api" -> "the AgentOps API's .env";
-            case "dashboard" -> "the AgentOps dashboard's .env.local";
+            case "dashboard" -> "the AgentOps dashboard's .env (Next.js)";
             case "collector" -> "the AgentOps collector's environment";
             case "sdk" -> "an AgentOps SDK program's .env";
             case NeighbourFacts.OTHER -> "the .env of another program (only published secrets are checked)";
@@ -83,8 +83,10 @@ public final class EnvComponents {
         String fileName = file.getFileName().toString().toLowerCase(Locale.ROOT);
 
         // 1. The layout of an AgentOps checkout.
-        if (path.contains("/app/dashboard/") || fileName.endsWith(".env.local")) {
-            return new Decision("dashboard", path.contains("/dashboard/") ? "it sits in app/dashboard/" : "Next.js reads .env.local");
+        if (path.contains("/app/dashboard/") || fileName.endsWith(".env.local") || fileName.endsWith(".env.production")
+                || fileName.endsWith(".env.development")) {
+            return new Decision("dashboard", path.contains("/app/dashboard/") ? "it sits in app/dashboard/"
+                : "only Next.js reads " + fileName.substring(fileName.lastIndexOf(".env")));
         }
         if (path.contains("/app/api/")) {
             return new Decision("api", "it sits in app/api/");

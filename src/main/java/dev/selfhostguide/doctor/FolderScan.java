@@ -45,7 +45,7 @@ final class FolderScan {
                 if (name.matches(".*\\.(example|sample|template|dist|tmpl|tpl|bak|orig)$")) {
                     continue;
                 }
-                if (!name.startsWith(".env") && !name.endsWith(".env") && !name.endsWith(".yaml") && !name.endsWith(".yml")
+                if (!name.startsWith(".env") && !name.contains(".env") && !name.endsWith(".yaml") && !name.endsWith(".yml")
                         && !name.endsWith(".conf")) {
                     continue;
                 }

@@ -112,7 +112,6 @@ public enum ReportFormat {
         }
         Map<String, Object> driver = new LinkedHashMap<>();
         driver.put("name", "guide doctor");
-        driver.put("informationUri", "https://github.com/AgentOps-AI/agentops");
         driver.put("version", version);
         driver.put("rules", new ArrayList<Object>(rules.values()));
         Map<String, Object> run = new LinkedHashMap<>();
