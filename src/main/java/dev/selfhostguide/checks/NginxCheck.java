@@ -186,7 +186,9 @@ public final class NginxCheck implements Check {
             } else if (trimmed.matches("proxy_cache_path\\s+/.*")) {
                 line = line.replaceFirst("proxy_cache_path\\s+/[^\\s;]+", "proxy_cache_path " + dir.resolve("cache"));
             }
-            line = replaceHosts(line, UPSTREAM_SERVER, upstreams);
+            // A server of an upstream block is a host, even when it shares the block's name
+            // (upstream api { server api:8080; }, the usual compose pattern).
+            line = replaceHosts(line, UPSTREAM_SERVER, List.of());
             line = replaceHosts(line, PROXY_HOST, upstreams);
             out.append(line);
             if (i < lines.length - 1) {

@@ -108,7 +108,7 @@ public final class Doctor {
         }
         Path scratch = Files.createTempDirectory("guide-doctor-");
         try {
-            CheckRunner.Report report = new CheckRunner(CheckRegistry.forReaders()).run(snippets, catalog, tools, scratch);
+            CheckRunner.Report report = new CheckRunner(registry()).run(snippets, catalog, tools, scratch);
             findings.addAll(report.findings());
         } finally {
             deleteTree(scratch);
@@ -123,6 +123,19 @@ public final class Doctor {
         masked.sort(Comparator.comparing((Finding f) -> f.file().toString()).thenComparingInt(Finding::line)
             .thenComparing(Finding::check).thenComparing(Finding::message));
         return new Report(List.copyOf(decided), List.copyOf(masked), List.copyOf(notes));
+    }
+
+    /**
+     * The checks for readers; under {@code --profile guide} also the ports agreement, which holds
+     * every port a file writes to the guide's reference deployment.
+     */
+    private CheckRegistry registry() {
+        if (options.profile().isEmpty()) {
+            return CheckRegistry.forReaders();
+        }
+        List<dev.selfhostguide.checks.Check> checks = new ArrayList<>(CheckRegistry.forReaders().all());
+        checks.add(new dev.selfhostguide.checks.PortsAgreementCheck());
+        return new CheckRegistry(checks);
     }
 
     private ReaderFile decide(ReaderFile f, List<ReaderFile> all, EnvComponents components) {

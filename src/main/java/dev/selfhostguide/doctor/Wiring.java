@@ -87,7 +87,31 @@ final class Wiring {
             hostNames();
         }
         sharedSecrets();
+        if (!env.isEmpty()) {
+            unset();
+        }
         return findings;
+    }
+
+    /**
+     * With the root .env in hand: a {@code ${VAR}} of a compose file that it does not set, and
+     * that has no default, becomes an empty string (compose only warns). The shell that runs
+     * compose may export it, so this is advice.
+     */
+    private void unset() {
+        Set<String> told = new LinkedHashSet<>();
+        for (EnvEntry e : environment) {
+            Matcher m = INTERPOLATION.matcher(e.raw());
+            while (m.find()) {
+                String name = m.group(1) != null ? m.group(1) : m.group(4);
+                if (m.group(2) == null && !env.containsKey(name) && told.add(name)) {
+                    ReaderFile f = environmentFile.get(e);
+                    findings.add(new Finding(f.path(), e.line(), "doctor", Finding.Severity.WARNING, "${" + name
+                        + "} is set in none of the .env files checked with it, so docker compose passes service '" + e.service()
+                        + "' an empty " + e.name() + " unless the shell exports it; set " + name + " in the .env"));
+                }
+            }
+        }
     }
 
     // ---- reading -------------------------------------------------------------------------

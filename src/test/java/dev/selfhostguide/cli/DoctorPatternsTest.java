@@ -178,6 +178,31 @@ class DoctorPatternsTest {
     }
 
     @Test
+    void anNginxConfigWithAUserAndAnUpstreamNamedLikeItsServiceIsNotTheMachinesProblem() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("CI") != null || dev.selfhostguide.checks.Tools.fromEnvironment()
+            .find("nginx").isPresent(), "nginx not installed: skipping");
+        write("nginx.conf", """
+            user nginx;
+            events {
+              worker_connections 1024;
+            }
+            http {
+              upstream api {
+                server api:8080;
+              }
+              server {
+                listen 80;
+                location / {
+                  proxy_pass http://api;
+                }
+              }
+            }
+            """);
+        GuideFixture.Run run = doctor("nginx.conf");
+        assertEquals(List.of(), errors(run), run.all());
+    }
+
+    @Test
     void aDashboardApiUrlOnLocalhostIsWarnedAbout() throws Exception {
         write("app/.env", "NEXT_PUBLIC_API_URL=http://localhost:8000\nNEXT_PUBLIC_SUPABASE_URL=http://supabase.internal:8000\n");
         GuideFixture.Run run = doctor("app/.env");
@@ -243,6 +268,33 @@ class DoctorPatternsTest {
         assertEquals(List.of("compose.yaml:11: [doctor] service 'otelcollector' gets a different CLICKHOUSE_PASSWORD than service"
             + " 'api' gets as CLICKHOUSE_PASSWORD (compose.yaml:6): the collector rejects what the API signs; take both from"
             + " ${CLICKHOUSE_PASSWORD}"), errors(run), run.all());
+    }
+
+    @Test
+    void aComposeVariableTheEnvBesideItDoesNotSet() throws Exception {
+        write(".env", "JWT_SECRET_KEY=<jwt-secret>\n");
+        write("compose.override.yaml", """
+            services:
+              api:
+                environment:
+                  JWT_SECRET_KEY: ${JWT_SECRET_KEY}
+                  LOGGING_LEVEL: ${LOG_LEVEL}
+                  SUPABASE_SSLMODE: ${SUPABASE_SSLMODE:-prefer}
+            """);
+        GuideFixture.Run run = doctor(".");
+        assertEquals(List.of(), errors(run), run.all());
+        assertTrue(run.err().contains("compose.override.yaml:5: [doctor] warning: ${LOG_LEVEL} is set in none of the .env files"
+            + " checked with it, so docker compose passes service 'api' an empty LOGGING_LEVEL unless the shell exports it;"
+            + " set LOG_LEVEL in the .env"), run.all());
+        assertFalse(run.err().contains("SUPABASE_SSLMODE}"), run.all());
+    }
+
+    @Test
+    void theGuidesProfileAlsoHoldsAnEnvsPortsToTheReferenceDeployment() throws Exception {
+        write(".env", "API_DOMAIN=agentops.internal:8000\n");
+        assertEquals(List.of(), errors(doctor(".env")));
+        GuideFixture.Run guide = doctor("--profile", "guide", ".env");
+        assertTrue(guide.err().lines().anyMatch(l -> l.startsWith(".env:1: [ports] ")), guide.all());
     }
 
     @Test
