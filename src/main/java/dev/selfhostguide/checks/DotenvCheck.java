@@ -57,6 +57,7 @@ public final class DotenvCheck implements Check {
     public List<Finding> check(Snippet snippet, CheckContext context) {
         List<Finding> findings = new ArrayList<>();
         List<Entry> entries = parse(snippet, findings);
+        coalesceStyleWarnings(findings);
 
         Map<String, Entry> seen = new LinkedHashMap<>();
         for (Entry e : entries) {
@@ -111,6 +112,23 @@ public final class DotenvCheck implements Check {
             }
         }
         return findings;
+    }
+
+    /**
+     * A file written in one style (every line NAME = value) gets one warning about it, at its
+     * first line, instead of one per line: the advice is the same and a long list hides the rest.
+     */
+    private static void coalesceStyleWarnings(List<Finding> findings) {
+        List<Finding> blanks = findings.stream()
+            .filter(f -> !f.isError() && f.message().startsWith("blank around '=' of ")).toList();
+        if (blanks.size() < 2) {
+            return;
+        }
+        int at = findings.indexOf(blanks.get(0));
+        findings.removeAll(blanks);
+        Finding first = blanks.get(0);
+        findings.add(at, new Finding(first.file(), first.line(), first.check(), first.severity(),
+            first.message() + " (and " + (blanks.size() - 1) + " more line" + (blanks.size() == 2 ? "" : "s") + " like it)"));
     }
 
     /**

@@ -79,6 +79,16 @@ class DoctorPatternsTest {
     }
 
     @Test
+    void aFileWrittenInOneStyleGetsOneWarningAboutIt() throws Exception {
+        write("proxy.env", "LITELLM_MASTER_KEY = \"<master-key>\"\nOPENAI_API_KEY = \"\"\nSTORE_MODEL_IN_DB = \"True\"\n");
+        GuideFixture.Run run = doctor("proxy.env");
+        assertEquals(List.of("proxy.env:1: [dotenv] warning: blank around '=' of LITELLM_MASTER_KEY: compose and python-dotenv trim it,"
+            + " but docker run --env-file and a shell do not; write LITELLM_MASTER_KEY=value (and 2 more lines like it)"),
+            run.err().lines().toList(), run.all());
+        assertEquals(0, run.exitCode(), run.all());
+    }
+
+    @Test
     void aLitellmConfigCheckedAloneSaysNothingAboutItsEnvironment() throws Exception {
         write("config.yaml", """
             model_list:
