@@ -60,6 +60,7 @@ public final class Bundle {
         try {
             Path folder = work.resolve(folderName());
             copy(site, folder);
+            dev.selfhostguide.doctor.DoctorJar.write(folder.resolve(dev.selfhostguide.doctor.DoctorJar.NAME), epochSeconds);
             List<String> singles = new ArrayList<>();
             for (SinglePage.Edition edition : EDITIONS) {
                 SinglePage page = new SinglePage(folder, edition, catalog.nav());
@@ -122,7 +123,12 @@ public final class Bundle {
             text.append("\nThe same guide as one file, to print or to copy alone: ")
                 .append(String.join(", ", singles)).append("\n");
         }
-        text.append("\nThe example configuration files the guide refers to are in examples/.\n\n")
+        text.append("\nThe example configuration files the guide refers to are in examples/.\n")
+            .append("\nChecking your own files\n-----------------------\n")
+            .append("With Java 17 or later, and no network, run the guide's checks on your deployment folder:\n\n")
+            .append("    java -jar ").append(dev.selfhostguide.doctor.DoctorJar.NAME).append(" /path/to/your/app\n\n")
+            .append("It reads your .env, compose, LiteLLM, collector and nginx files and prints each problem\n")
+            .append("as file:line; secret values are never printed. --help lists the options.\n\n")
             .append("Checking the download\n---------------------\n")
             .append("SHA256SUMS lists a SHA-256 checksum for every other file in this folder. To check\n")
             .append("that nothing was damaged or changed on the way, run in this folder:\n\n")

@@ -1,27 +1,23 @@
 package dev.selfhostguide.cli;
 
-import dev.selfhostguide.checks.CheckRegistry;
-import dev.selfhostguide.checks.CheckRunner;
 import dev.selfhostguide.checks.FileKind;
 import dev.selfhostguide.checks.Tools;
 import dev.selfhostguide.content.Catalog;
-import dev.selfhostguide.content.ContentScan;
 import dev.selfhostguide.content.Project;
-import dev.selfhostguide.snippets.Finding;
-import dev.selfhostguide.snippets.Snippet;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.selfhostguide.doctor.Doctor;
+import dev.selfhostguide.doctor.DoctorOptions;
+import dev.selfhostguide.doctor.ReaderFile;
+import dev.selfhostguide.doctor.ReportFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code guide doctor FILE...}: the guide's own checks, run on a reader's files: their .env,
- * compose override, LiteLLM config.yaml or collector config. No AsciiDoc is involved, so no JRuby.
+ * {@code guide doctor FILE|DIR...}: the guide's own checks, run on a reader's files. The work is
+ * in {@link dev.selfhostguide.doctor}; this class only turns arguments into options and the report
+ * into output. No AsciiDoc is involved, so no JRuby.
  */
 final class DoctorCommand implements Command {
 
@@ -32,102 +28,82 @@ final class DoctorCommand implements Command {
 
     @Override
     public String summary() {
-        return "check your own .env, compose override, LiteLLM or collector config with the guide's checks";
+        return "check your own .env, compose files, LiteLLM, collector or nginx config (or a whole folder) with the guide's checks";
     }
 
     @Override
     public String help() {
         return """
-            Usage: java -jar target/guide.jar doctor [--as KIND] [--component NAME] FILE...
+            Usage: java -jar target/guide.jar doctor [OPTIONS] FILE|DIR...
 
-            Runs the checks the guide's own snippets pass on your files, with the same messages,
-            at your file's lines. The kind of each file is taken from its name or content:
-              .env, *.env, env.example          dotenv (variables known to the component, secrets)
-              *compose*.yaml, services:         compose
-              model_list: / litellm_settings:   litellm-config
-              receivers: + service:             otel-collector
-              *.conf with server blocks         nginx
-            Files given together are checked together: a LiteLLM config's os.environ/VAR is resolved
-            against the .env files you pass with it.
+            Runs the checks the guide's own snippets pass on your files, at your file's lines. A DIR
+            is searched (3 levels) for .env files, compose files and overrides, LiteLLM and collector
+            configs and nginx files; all files named are checked together: compose with its .env,
+            host ports published twice, host names that are no service, secrets the API and the
+            collector must share. Each file's kind, and for a .env the program that reads it, is
+            decided from its name, its content and the files passed with it; doctor says what it
+            decided. An error is what upstream would fail on, refuse, or silently ignore; a warning
+            is advice. Secret values are never printed, only masked (Sup3...xyz (20 chars)).
 
               --as KIND          treat every FILE as KIND: %s
-              --component NAME   for .env files: compose (the root app/.env), api, dashboard,
-                                 collector or sdk; default from the file's place in an AgentOps checkout
+              --component NAME   read every .env as NAME's: compose (the root app/.env), api,
+                                 dashboard, collector, sdk (a program that calls agentops.init),
+                                 supabase, litellm or other
+              --profile guide    also hold ports, images and commands to the guide's reference
+                                 deployment (by default your own choices stand)
+              --format FORMAT    text (default), json, or sarif (SARIF 2.1.0, for code scanning)
               -q, --quiet        print only problems and the summary line
               -h, --help         this text
 
-            Exit codes: 0 no problems, 1 problems found (FILE:LINE: [check] message), 2 usage error.""".formatted(FileKind.ids());
+            Exit codes: 0 no errors, 1 errors found (FILE:LINE: [check] message), 2 usage error.""".formatted(FileKind.ids());
     }
 
     @Override
     public int run(List<String> args, Console console) throws Exception {
-        Arguments arguments = new Arguments(args, Set.of("--quiet", "--help"), Set.of("--as", "--component"));
+        Arguments arguments = new Arguments(args, Set.of("--quiet", "--help"), Set.of("--as", "--component", "--profile", "--format"));
         if (arguments.operands().isEmpty()) {
-            throw new UsageException("name at least one file to check");
+            throw new UsageException("name at least one file or folder to check");
         }
-        Optional<FileKind> forced = Optional.empty();
+        Optional<FileKind> kind = Optional.empty();
         if (arguments.has("--as")) {
             String id = arguments.get("--as", "");
-            forced = FileKind.byId(id);
-            if (forced.isEmpty()) {
+            kind = FileKind.byId(id);
+            if (kind.isEmpty()) {
                 throw new UsageException("unknown kind '" + id + "'; use one of " + FileKind.ids());
             }
+        }
+        ReportFormat format = ReportFormat.byName(arguments.get("--format", "text"))
+            .orElseThrow(() -> new UsageException("unknown format '" + arguments.get("--format", "") + "'; use one of "
+                + ReportFormat.names()));
+        Optional<String> profile = arguments.has("--profile") ? Optional.of(arguments.get("--profile", "")) : Optional.empty();
+        if (profile.isPresent() && !profile.get().equals(DoctorOptions.GUIDE_PROFILE)) {
+            throw new UsageException("unknown profile '" + profile.get() + "'; the only profile is " + DoctorOptions.GUIDE_PROFILE);
         }
         Path cwd = Main.workingDirectory().toAbsolutePath();
         Project project = Project.find(cwd);
         Catalog catalog = Files.isDirectory(project.data()) ? Catalog.load(project.data()) : Catalog.bundled();
-        List<Finding> findings = new ArrayList<>();
-        List<Snippet> snippets = new ArrayList<>();
-        for (String operand : arguments.operands()) {
-            Path file = cwd.resolve(operand).normalize();
-            if (!Files.isRegularFile(file)) {
-                throw new UsageException("no such file: " + operand);
-            }
-            String text = read(file, findings);
-            if (text == null) {
-                continue;
-            }
-            Optional<FileKind> kind = forced.or(() -> FileKind.detect(file, text));
-            if (kind.isEmpty()) {
-                findings.add(new Finding(file, 0, "doctor", Finding.Severity.ERROR,
-                    "cannot tell what kind of file this is; name it with --as (" + FileKind.ids() + ")"));
-                continue;
-            }
-            String component = arguments.get("--component", FileKind.componentOf(file));
-            Map<String, String> attributes = kind.get().attributes(component);
-            snippets.add(Snippet.ofFile(file, kind.get().language(), attributes, text));
-            console.info("checking " + operand + " as " + kind.get().id()
-                + (kind.get() == FileKind.DOTENV ? " (component " + component + ")" : ""));
+        Optional<String> component = arguments.has("--component") ? Optional.of(arguments.get("--component", "")) : Optional.empty();
+        if (component.isPresent() && !Doctor.componentNames(catalog).contains(component.get())) {
+            throw new UsageException("unknown component '" + component.get() + "'; use one of "
+                + String.join(", ", Doctor.componentNames(catalog)));
         }
-        Path scratch = Files.createTempDirectory("guide-doctor-");
+        Doctor.Report report;
         try {
-            CheckRunner.Report report = new CheckRunner(CheckRegistry.forReaders())
-                .run(snippets, catalog, Tools.fromEnvironment(), scratch);
-            findings.addAll(report.findings());
-        } finally {
-            dev.selfhostguide.bake.SiteOutput.delete(scratch);
+            report = new Doctor(catalog, new DoctorOptions(kind, component, profile), Tools.fromEnvironment()).run(cwd, arguments.operands());
+        } catch (Doctor.NoSuchFile e) {
+            throw new UsageException(e.getMessage());
         }
-        console.findings(findings, new Project(cwd));
-        long errors = findings.stream().filter(Finding::isError).count();
-        long warnings = findings.size() - errors;
-        console.summary((errors == 0 ? "doctor: no problems" : "doctor: " + errors + " problem" + (errors == 1 ? "" : "s"))
-            + (warnings > 0 ? ", " + warnings + " warning" + (warnings == 1 ? "" : "s") : "")
-            + " in " + arguments.operands().size() + " file" + (arguments.operands().size() == 1 ? "" : "s"));
-        return errors > 0 ? Main.CONTENT : Main.OK;
-    }
-
-    /** The file's text, or null with a finding when its bytes are not sound UTF-8 text. */
-    private static String read(Path file, List<Finding> findings) throws IOException {
-        if (Files.size(file) > ContentScan.MAX_BYTES) {
-            findings.add(new Finding(file, 0, "doctor", Finding.Severity.ERROR,
-                "the file is larger than " + ContentScan.MAX_BYTES / 1024 + " KiB; that is not a configuration file"));
-            return null;
+        if (format == ReportFormat.TEXT) {
+            report.notes().forEach(console::info);
+            for (ReaderFile f : report.files()) {
+                console.info(f.decision());
+            }
+            console.findings(report.findings(), new Project(cwd));
+            console.summary(ReportFormat.summary(report));
+        } else {
+            String version = Optional.ofNullable(DoctorCommand.class.getPackage().getImplementationVersion()).orElse("dev");
+            console.summary(format.write(report, version).stripTrailing());
         }
-        byte[] bytes = Files.readAllBytes(file);
-        for (ContentScan.Problem problem : ContentScan.scanBytes(file, bytes)) {
-            findings.add(new Finding(file, problem.line(), "doctor", Finding.Severity.ERROR, problem.message()));
-            return null;
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
+        return report.errors() > 0 ? Main.CONTENT : Main.OK;
     }
 }
