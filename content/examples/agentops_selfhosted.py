@@ -2,11 +2,14 @@
 
 LiteLLM's built-in "agentops" callback always uses AgentOps' hosted URLs. This module
 builds the same logger class with the URLs of your own API and collector instead.
-Put this file on the LiteLLM proxy's Python import path and reference it from the
-proxy config as:
+Put this file in the same folder as the LiteLLM proxy's config.yaml (the proxy loads
+callback modules from that folder) and reference it from the proxy config as:
 
     litellm_settings:
       callbacks: ["agentops_selfhosted.agentops_selfhosted"]
+
+REPLACE for your site: agentops.internal.example and api.agentops.internal.example
+in the two URLs below.
 
 The logger asks the API for a JWT once, when it is created. The JWT is valid for
 30 days and is never refreshed, so restart the proxy within that time.

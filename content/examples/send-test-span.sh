@@ -4,6 +4,8 @@
 # "Authorization: Bearer <JWT>" to the collector's OTLP/HTTP receiver. (The SDK itself
 # sends protobuf, not JSON.) UNTESTED against a running stack.
 # Needs: bash, curl, openssl, python3, GNU date. Set AGENTOPS_API_KEY first.
+# REPLACE for your site: agentops.internal.example and api.agentops.internal.example below, or set
+# AGENTOPS_API_ENDPOINT and AGENTOPS_EXPORTER_ENDPOINT as for the SDK.
 set -euo pipefail
 
 : "${AGENTOPS_API_KEY:?set AGENTOPS_API_KEY to the API key of your project}"

@@ -47,6 +47,12 @@ final class PageConverter {
         attrs.attribute("attribute-missing", "warn");
         // Pages link to pages with xref:other.adoc[]; JBake writes other.html beside them.
         attrs.attribute("relfilesuffix", ".html");
+        // A translation's pages know their language without a header line (soft: a page may say
+        // otherwise); the reference tables render in it.
+        String language = Editions.languageOf(contentRoot.toAbsolutePath().normalize(), page);
+        if (!"en".equals(language)) {
+            attrs.attribute("lang", language + "@");
+        }
         Options options = Options.builder()
             // SAFE jails includes to base_dir; base_dir is the content root so that a page in
             // content/ko/ includes the same examples/ files with the same line as its English twin.

@@ -68,6 +68,7 @@ public final class Bundle {
                 }
             }
             Files.writeString(folder.resolve(README), readme(singles), StandardCharsets.UTF_8);
+            dev.selfhostguide.upstream.FactsJson.write(catalog.dir(), folder);
             List<ExternalReferenceScan.Problem> problems = ExternalReferenceScan.scan(folder);
             if (!problems.isEmpty()) {
                 // The work folder is gone when the caller reads these: name files as they are in the zip.

@@ -1,6 +1,7 @@
 package dev.selfhostguide.cli;
 
 import dev.selfhostguide.bake.PublishedSecrets;
+import dev.selfhostguide.bake.RenderedTextCheck;
 import dev.selfhostguide.bundle.ExternalReferenceScan;
 import dev.selfhostguide.bundle.SiteFinish;
 import dev.selfhostguide.content.Catalog;
@@ -29,7 +30,12 @@ final class SiteRun {
             (site, changed) -> scan(project, site, "secrets",
                 () -> PublishedSecrets.scan(project, Catalog.load(project.data()), site)),
             // What would need a network from a closed network, in build as well as in the bundle.
-            (site, changed) -> scan(project, site, "offline", () -> ExternalReferenceScan.findings(project, site)));
+            (site, changed) -> scan(project, site, "offline", () -> ExternalReferenceScan.findings(project, site)),
+            // Raw backticks and auto-linked placeholder hosts in what a reader sees outside code.
+            (site, changed) -> scan(project, site, "text", () -> {
+                RenderedTextCheck text = new RenderedTextCheck(project, Catalog.load(project.data()).attributes());
+                return changed.isEmpty() ? text.run(site) : text.check(site, changed);
+            }));
     }
 
     private interface Scan {

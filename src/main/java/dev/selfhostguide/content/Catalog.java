@@ -369,7 +369,7 @@ public final class Catalog {
     }
 
     /** The whole of {@code name.yml}, or an empty map; readers outside this package use the typed facts. */
-    Map<String, Object> file(String name) {
+    public Map<String, Object> file(String name) {
         return files.getOrDefault(name, Map.of());
     }
 
@@ -383,7 +383,7 @@ public final class Catalog {
     }
 
     /** A mapping under {@code file}/{@code key}; wrong types are reported with the file name. */
-    private Map<String, Object> section(String file, String key) {
+    public Map<String, Object> section(String file, String key) {
         Object value = file(file).get(key);
         if (value == null) {
             return Map.of();
