@@ -27,17 +27,25 @@ final class DataSchemas {
 
     private static final Shape PATTERN_WHAT = fields().required("pattern", regex()).optional("what", text());
 
+    /** Evidence for facts that are single values, keyed by the fact's path in the file (images.clickhouse). */
+    private static final Shape EVIDENCE_BY_FACT = mapOf(listOf(Evidence.SHAPE));
+
     static final Map<String, Shape> FILES = files();
 
     private static Map<String, Shape> files() {
         Map<String, Shape> files = new LinkedHashMap<>();
         files.put("deployment", fields()
             .required("ports", mapOf(fields().required("reference", port()).optional("upstream", port())
-                .required("protocol", text()).optional("component", text()).optional("source", text())))
+.required("protocol", text()).optional("component", text()).optional("source", text())
+                .optional("own", text())))
             .optional("hosts", mapOf(text()))
             .optional("services", mapOf(text()))
             .optional("images", mapOf(text()))
-            .optional("values", mapOf(text())));
+            .optional("values", mapOf(text()))
+            // The values-to-change table (guide-table::replace[]): each value with the example files that hold it.
+            .optional("replace", listOf(fields().optional("attribute", text()).optional("variable", text())
+                .required("kind", text()).required("files", listOf(text())).required("what", text()).optional("what_ko", text())))
+            .optional("evidence", EVIDENCE_BY_FACT));
         files.put("upstream", fields()
             .required("sources", mapOf(fields().optional("repo", text()).optional("commit", text())
                 .optional("version", text()).optional("licence", text()).optional("path", text()))));
@@ -73,6 +81,11 @@ final class DataSchemas {
             .optional("upstream_placeholders", listOf(PATTERN_WHAT))
             .optional("real_looking", listOf(PATTERN_WHAT))
             .optional("insecure_defaults", listOf(fields().required("value", text()).required("reason", text())))
+            // Names upstream's code reads that are set by its CI, test runner or build platform, not by an operator.
+            .optional("not_configuration", mapOf(text()))
+            // What each variable does, per component, in both editions (guide-table::variables[]).
+            .optional("descriptions", mapOf(fields().optional("unset", mapOf(text())).optional("dead_ko", mapOf(text()))
+                .optional("variables", mapOf(mapOf(text())))))
             .required("components", mapOf(fields().optional("title", text()).optional("read_at", text())
                 .required("variables", mapOf(fields().optional("read_at", text()).optional("default", text())
                     .optional("secret", flag()).optional("dead", text())
@@ -103,7 +116,8 @@ final class DataSchemas {
             .optional("router_settings", fields().optional("moved", mapOf(text())))
             .required("callbacks", mapOf(new Shape.Either(listOf(text()), mapOf(text()))))
             .optional("environment", listOf(text()))
-            .optional("os_environ_prefix", text()));
+            .optional("os_environ_prefix", text())
+            .optional("evidence", EVIDENCE_BY_FACT));
         files.put("otel-collector", fields()
             .optional("source", SOURCE)
             .required("top_level", listOf(text())).required("service_keys", listOf(text()))
@@ -112,7 +126,11 @@ final class DataSchemas {
             .required("component_type", regex())
             .optional("default_endpoints", mapOf(mapOf(text())))
             .optional("listen_endpoints", mapOf(listOf(text())))
-            .optional("loopback_hosts", listOf(text())));
+            .optional("loopback_hosts", listOf(text()))
+            // What AgentOps' own collector config declares, with the endpoint each component listens on by default.
+            .optional("agentops_config", fields().required("repo", text()).required("path", text())
+                .optional("receivers", mapOf(fields().optional("default_endpoint", text())))
+                .optional("extensions", mapOf(fields().optional("default_endpoint", text())))));
         return files;
     }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.selfhostguide.RealGuide;
-import dev.selfhostguide.bake.Bake;
+import dev.selfhostguide.pipeline.Pipeline;
 import dev.selfhostguide.snippets.Snippet;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -111,7 +111,7 @@ class PostgresDumpTest {
 
     @Test
     void theGuidesDumpRunsAndItsArchiveListsTheFourSchemas() throws Exception {
-        Bake.Result baked = RealGuide.baked();
+        Pipeline.Outcome baked = RealGuide.baked();
         Snippet dump = operateSnippet(baked, "pg_dump ");
         Snippet list = operateSnippet(baked, "pg_restore --list");
         String container = baked.catalog().values().get("supabase-db-container");
@@ -182,7 +182,7 @@ class PostgresDumpTest {
         return run(List.of(bin.resolve("pg_restore").toString(), "--list", dump.toString()), env, work, 60).output();
     }
 
-    private static Snippet operateSnippet(Bake.Result baked, String marker) {
+    private static Snippet operateSnippet(Pipeline.Outcome baked, String marker) {
         List<Snippet> matches = baked.snippets().stream()
             .filter(s -> s.file().endsWith(Path.of("content", "operate.adoc")))
             .filter(s -> s.text().contains(marker))
