@@ -45,6 +45,8 @@ final class SiteRun {
     private static List<Finding> scan(Project project, Path site, String check, Scan scan) {
         try {
             return scan.run();
+        } catch (dev.selfhostguide.content.ContentException e) {
+            return List.of();               // a data file that does not load is reported by the load stage, once
         } catch (IOException | RuntimeException e) {
             return List.of(new Finding(site, 0, check, Finding.Severity.ERROR, "cannot read the site: " + e.getMessage()));
         }

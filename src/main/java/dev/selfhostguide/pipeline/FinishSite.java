@@ -36,9 +36,14 @@ final class FinishSite {
         }
         boolean whole = request.render() == Request.Render.SITE;
         // A bake with errors of its own is not worth finishing; failed snippet checks leave sound HTML.
+        // The scans still run over what was written, so a secret is reported whatever else failed.
         if (whole && brokenBake(findings, rendered)) {
+            for (SiteScan scan : request.scans()) {
+                findings.addAll(scan.scan(site, List.of()));
+            }
             return new Finished(rendered, findings);
         }
+        boolean broken = brokenBake(findings, rendered);
         try {
             if (whole) {
                 request.finish().apply(site);
@@ -51,7 +56,7 @@ final class FinishSite {
         for (SiteScan scan : request.scans()) {
             findings.addAll(scan.scan(site, whole ? List.of() : rendered.written()));
         }
-        if (!whole || !brokenBake(findings, rendered)) {
+        if (!whole || !broken) {
             WarmState warm = request.warm();
             if (whole || warm == null || warm.links() == null) {
                 LinkCheck links = new LinkCheck(request.project(), site);

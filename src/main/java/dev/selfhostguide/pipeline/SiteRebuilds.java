@@ -110,7 +110,9 @@ public final class SiteRebuilds {
      */
     public synchronized Outcome rebuild(Collection<Path> changed, Consumer<Path> progress) {
         long start = System.nanoTime();
-        if (needsFull) {
+        // What the content scan refuses (a link out of content/, CRLF, a FIFO) must never be copied
+        // into the preview by a page or example sync: a full run reports it and keeps the last good site.
+        if (needsFull || !dev.selfhostguide.content.ContentScan.scan(project.content()).isEmpty()) {
             return full(progress);
         }
         boolean pages = false;
