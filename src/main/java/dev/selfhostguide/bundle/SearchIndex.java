@@ -85,7 +85,7 @@ public final class SearchIndex {
             }
         }
         Path out = site.resolve(FILE);
-        Files.writeString(out, index.script(), StandardCharsets.US_ASCII);
+        Files.writeString(out, index.script(), StandardCharsets.UTF_8);
         return out;
     }
 

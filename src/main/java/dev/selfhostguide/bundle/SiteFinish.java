@@ -83,7 +83,7 @@ public final class SiteFinish implements Bake.Finish {
 
     private void writeIndex(Path site) throws IOException {
         Files.writeString(site.resolve(SearchIndex.FILE), SearchIndex.script(new ArrayList<>(entries.values())),
-            StandardCharsets.US_ASCII);
+            StandardCharsets.UTF_8);
     }
 
     private static boolean isPage(Path p) {
