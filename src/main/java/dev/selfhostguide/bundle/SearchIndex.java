@@ -35,7 +35,8 @@ public final class SearchIndex {
     /** Where the text of a page is; the first that exists wins. */
     private static final List<String> MAIN = List.of("main", "#content", "body");
     /** Page furniture that is not the page's content. */
-    private static final String FURNITURE = "script, style, nav, form, #toc, .toc, #guide-search-results, [hidden]";
+    private static final String FURNITURE = "script, style, nav, form, #toc, .toc, #guide-search-results, [hidden], "
+        + ".page-stamp, .back-to-top, .block-checked";
     private static final int TITLE_WEIGHT = 10;
 
     record Page(String url, String title, String lang) { }

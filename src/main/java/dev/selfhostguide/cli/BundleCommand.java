@@ -100,11 +100,7 @@ final class BundleCommand implements Command {
     }
 
     static String version() {
-        String version = System.getProperty(VERSION_PROPERTY);
-        if (version == null || version.isBlank()) {
-            version = BundleCommand.class.getPackage().getImplementationVersion();
-        }
-        return version == null || version.isBlank() ? "dev" : version.strip();
+        return dev.selfhostguide.bundle.GuideVersion.current();
     }
 
     private static String seconds(long start) {
