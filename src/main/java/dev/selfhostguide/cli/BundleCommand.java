@@ -6,6 +6,7 @@ import dev.selfhostguide.bake.OutputGuard;
 import dev.selfhostguide.bundle.Bundle;
 import dev.selfhostguide.bundle.Checksums;
 import dev.selfhostguide.bundle.ExternalReferenceScan;
+import dev.selfhostguide.bundle.OpenPgpSigner;
 import dev.selfhostguide.bundle.SourceDate;
 import dev.selfhostguide.content.Project;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ final class BundleCommand implements Command {
     @Override
     public String help() {
         return """
-            Usage: java -jar target/guide.jar bundle [--out FILE] [--no-checks] [--quiet]
+            Usage: java -jar target/guide.jar bundle [--out FILE] [--sign KEYFILE] [--no-checks] [--quiet]
 
             Builds the site exactly as 'guide build' does (publishing target/site), then writes
             target/agentops-selfhost-guide-VERSION-offline.zip (or FILE): the site with its search
@@ -39,9 +40,14 @@ final class BundleCommand implements Command {
             Every file is first scanned for anything that needs a network; one such reference
             fails the bundle. Two bundles of the same commit are byte for byte the same: entries
             carry SOURCE_DATE_EPOCH, else the last commit's date, else 1980-01-01.
-            A failed bundle leaves the previous zip (and site) as they were.
+            A failed bundle leaves the previous zip (and site) as they were. FILE.sha256 is
+            written beside the zip, for 'sha256sum -c' after the zip crossed the gap.
 
               --out FILE    write the zip to FILE instead
+              --sign KEYFILE  sign SHA256SUMS with the OpenPGP secret key in KEYFILE (gpg
+                            --export-secret-keys --armor); the bundle then holds SHA256SUMS.asc,
+                            which 'gpg --verify SHA256SUMS.asc SHA256SUMS' checks. A protected
+                            key's passphrase is read from $GUIDE_SIGN_PASSPHRASE
               --no-checks   skip the snippet checks (Asciidoctor, template and link errors still fail)
               -q, --quiet   print only problems and the closing summary line
               -h, --help    this text
@@ -51,7 +57,7 @@ final class BundleCommand implements Command {
 
     @Override
     public int run(List<String> args, Console console) throws Exception {
-        Arguments arguments = new Arguments(args, Set.of("--no-checks", "--quiet", "--help"), Set.of("--out"));
+        Arguments arguments = new Arguments(args, Set.of("--no-checks", "--quiet", "--help"), Set.of("--out", "--sign"));
         if (!arguments.operands().isEmpty()) {
             throw new UsageException("bundle takes no files: " + arguments.operands());
         }
@@ -63,6 +69,7 @@ final class BundleCommand implements Command {
         OutputGuard.bundleFile(project, zip, Checksums.FILE).ifPresent(why -> {
             throw new UsageException("--out: " + why);
         });
+        OpenPgpSigner signer = signer(arguments);
         try (AsciidoctorRuntime runtime = AsciidoctorRuntime.shared()) {
             Path staging = SiteOutput.staging(project.site());
             boolean published = false;
@@ -73,7 +80,7 @@ final class BundleCommand implements Command {
                         + "; " + project.show(zip) + " was left as it was (" + seconds(start) + ")");
                     return Main.CONTENT;
                 }
-                Bundle.Result result = new Bundle(version, SourceDate.resolve(System.getenv(), project.root()))
+                Bundle.Result result = new Bundle(version, SourceDate.resolve(System.getenv(), project.root()), signer, java.util.Map.of())
                     .write(staging, outcome.baked().catalog(), zip);
                 if (!result.ok()) {
                     for (ExternalReferenceScan.Problem problem : result.problems()) {
@@ -96,6 +103,20 @@ final class BundleCommand implements Command {
                     SiteOutput.delete(staging);
                 }
             }
+        }
+    }
+
+    /** The key --sign names, unlocked before the long build so a bad key fails at once (exit 2). */
+    private static OpenPgpSigner signer(Arguments arguments) {
+        if (!arguments.has("--sign")) {
+            return null;
+        }
+        Path key = Main.workingDirectory().resolve(arguments.get("--sign", "")).toAbsolutePath().normalize();
+        String passphrase = System.getenv(OpenPgpSigner.PASSPHRASE_VARIABLE);
+        try {
+            return OpenPgpSigner.load(key, passphrase == null ? new char[0] : passphrase.toCharArray());
+        } catch (OpenPgpSigner.KeyException e) {
+            throw new UsageException("--sign " + arguments.get("--sign", "") + ": " + e.getMessage());
         }
     }
 
