@@ -55,6 +55,21 @@ public final class AsciidoctorRuntime implements AutoCloseable {
         catalog.set(current);
     }
 
+    /**
+     * Converts a whole document to the file its options name (the PDF editions: asciidoctorj-pdf's
+     * gems load into this same JRuby), with the data of {@code current} for guide-table blocks.
+     * Returns the warnings of this conversion as findings.
+     */
+    public synchronized java.util.List<dev.selfhostguide.snippets.Finding> convertToFile(String source, org.asciidoctor.Options options,
+                                                                                     Catalog current) {
+        useCatalog(current);
+        diagnostics.clear();
+        asciidoctor.convert(source, options);
+        java.util.List<dev.selfhostguide.snippets.Finding> found = java.util.List.copyOf(diagnostics.findings());
+        diagnostics.clear();
+        return found;
+    }
+
     /** Stops this runtime; the shared one lives until the process ends. */
     @Override
     public void close() {

@@ -113,6 +113,7 @@ public final class Bundle {
             Path sum = Files.createTempFile(parent, "." + zip.getFileName(), ".sha256.part");
             try {
                 Files.writeString(sum, digest + "  " + zip.getFileName() + "\n", StandardCharsets.UTF_8);
+                Files.setPosixFilePermissions(sum, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
                 move(sum, checksumFile(zip));
             } finally {
                 Files.deleteIfExists(sum);

@@ -9,6 +9,7 @@ import dev.selfhostguide.bundle.ExternalReferenceScan;
 import dev.selfhostguide.bundle.OpenPgpSigner;
 import dev.selfhostguide.bundle.SourceDate;
 import dev.selfhostguide.content.Project;
+import dev.selfhostguide.pdf.PdfStep;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +33,7 @@ final class BundleCommand implements Command {
     @Override
     public String help() {
         return """
-            Usage: java -jar target/guide.jar bundle [--out FILE] [--sign KEYFILE] [--no-checks] [--quiet]
+            Usage: java -jar target/guide.jar bundle [--out FILE] [--sign KEYFILE] [--no-pdf] [--no-checks] [--quiet]
 
             Builds the site exactly as 'guide build' does (publishing target/site), then writes
             target/agentops-selfhost-guide-VERSION-offline.zip (or FILE): the site with its search
@@ -48,6 +49,8 @@ final class BundleCommand implements Command {
                             --export-secret-keys --armor); the bundle then holds SHA256SUMS.asc,
                             which 'gpg --verify SHA256SUMS.asc SHA256SUMS' checks. A protected
                             key's passphrase is read from $GUIDE_SIGN_PASSPHRASE
+              --no-pdf      leave out the PDF editions (see 'guide pdf'); without fonts-nanum
+                            they are left out with a note, or fail under CI=true
               --no-checks   skip the snippet checks (Asciidoctor, template and link errors still fail)
               -q, --quiet   print only problems and the closing summary line
               -h, --help    this text
@@ -57,7 +60,7 @@ final class BundleCommand implements Command {
 
     @Override
     public int run(List<String> args, Console console) throws Exception {
-        Arguments arguments = new Arguments(args, Set.of("--no-checks", "--quiet", "--help"), Set.of("--out", "--sign"));
+        Arguments arguments = new Arguments(args, Set.of("--no-checks", "--no-pdf", "--quiet", "--help"), Set.of("--out", "--sign"));
         if (!arguments.operands().isEmpty()) {
             throw new UsageException("bundle takes no files: " + arguments.operands());
         }
@@ -80,7 +83,24 @@ final class BundleCommand implements Command {
                         + "; " + project.show(zip) + " was left as it was (" + seconds(start) + ")");
                     return Main.CONTENT;
                 }
-                Bundle.Result result = new Bundle(version, SourceDate.resolve(System.getenv(), project.root()), signer, java.util.Map.of())
+                java.util.Map<String, Path> pdfs = java.util.Map.of();
+                Path pdfDir = project.target().resolve("pdf");
+                if (!arguments.has("--no-pdf")) {
+                    long pdfStart = System.nanoTime();
+                    PdfStep.Outcome pdf = PdfStep.run(runtime, project, outcome.baked().catalog(), pdfDir, System.getenv());
+                    console.findings(pdf.findings(), project);
+                    if (pdf.skipped() != null) {
+                        console.error(pdf.skipped());
+                    } else if (!pdf.ok()) {
+                        console.summary("bundle failed: " + pdf.failed() + "; " + project.show(zip) + " was left as it was ("
+                            + seconds(start) + ")");
+                        return Main.CONTENT;
+                    } else {
+                        console.info("pdf: " + pdf.files().size() + " editions in " + seconds(pdfStart));
+                    }
+                    pdfs = pdf.files();
+                }
+                Bundle.Result result = new Bundle(version, SourceDate.resolve(System.getenv(), project.root()), signer, pdfs)
                     .write(staging, outcome.baked().catalog(), zip);
                 if (!result.ok()) {
                     for (ExternalReferenceScan.Problem problem : result.problems()) {

@@ -21,7 +21,7 @@ public final class Main {
 
     static {
         for (Command command : List.of(new BuildCommand(), new CheckCommand(), new ServeCommand(), new BundleCommand(),
-                new DoctorCommand())) {
+                new PdfCommand(), new DoctorCommand())) {
             COMMANDS.put(command.name(), command);
         }
     }

@@ -35,7 +35,8 @@ class BundleTest {
     Path dir;
 
     static GuideFixture.Run bundle(GuideFixture fixture, String... extra) {
-        List<String> args = new ArrayList<>(List.of("bundle", "--no-checks", "--quiet"));
+        // The PDF editions have their own test (PdfEditionTest): they cost more than the rest of a bundle.
+        List<String> args = new ArrayList<>(List.of("bundle", "--no-checks", "--no-pdf", "--quiet"));
         args.addAll(List.of(extra));
         return fixture.run(args.toArray(String[]::new));
     }
