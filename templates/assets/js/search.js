@@ -189,8 +189,10 @@
       var s = r.section, page = index.pages[s[0]];
       var li = doc.createElement('li');
       var a = doc.createElement('a');
-      // ?q= lets the page it opens mark the words (search.js there); the file still loads without it.
-      a.href = root + page[0] + '?q=' + encodeURIComponent(query.trim()) + (s[1] ? '#' + s[1] : '');
+      // ?q= lets the page it opens mark the words (search.js there): what was typed and the words a
+      // typo stood for. The file still loads without it.
+      var words = r.marks.filter(function (m, i) { return r.marks.indexOf(m) === i; }).join(' ');
+      a.href = root + page[0] + '?q=' + encodeURIComponent(words) + (s[1] ? '#' + s[1] : '');
       a.setAttribute('role', 'option');
       a.setAttribute('aria-selected', 'false');
       a.textContent = s[1] && s[2] !== page[1] ? s[2] + ' \u2014 ' + page[1] : page[1];
