@@ -82,7 +82,8 @@
     <h1 class="page-title">${title?no_esc}</h1>
 </#if>
     <div class="doc">
-${(content.body!"")?no_esc}
+<#-- jbake.properties gives one toc-title for every page; Korean pages get theirs in Korean. -->
+${isKo?then((content.body!"")?replace('<div id="toctitle">On this page</div>', '<div id="toctitle">이 페이지의 내용</div>'), content.body!"")?no_esc}
     </div>
 <#if (current >= 0) && (current > 0 || current < nav?size - 1)>
     <nav class="pager" aria-label="${t.pager}">
