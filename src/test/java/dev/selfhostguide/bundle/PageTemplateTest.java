@@ -49,6 +49,9 @@ class PageTemplateTest {
             | a | b
             |===
             """);
+        // The real template links every Korean page to the Korean edition of each chapter.
+        fixture.write("content/ko/plan.adoc", "= 계획\n\n[#plan-ports]\n== 포트\n\n내용.\n");
+        fixture.write("content/ko/connect.adoc", "= 연결\n\n[#connect-sdk]\n== SDK\n\n내용.\n");
         GuideFixture.Run run = fixture.run("build", "--no-checks", "--quiet");
         assertEquals(0, run.exitCode(), run.all());
         String html = fixture.read("target/site/plan.html");
