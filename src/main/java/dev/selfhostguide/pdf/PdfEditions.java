@@ -54,26 +54,82 @@ public final class PdfEditions {
         return EDITIONS.stream().filter(e -> !chapters(e).isEmpty()).toList();
     }
 
-    /** Chapter files of an edition, relative to the project (the base dir), in nav order. */
-    List<String> chapters(Edition edition) {
-        List<String> chapters = new ArrayList<>();
+    /** Chapter files of an edition, in nav order. */
+    List<Path> chapters(Edition edition) {
+        List<Path> chapters = new ArrayList<>();
         for (Catalog.NavEntry entry : catalog.nav()) {
             Path file = project.content().resolve(edition.dir()).resolve(entry.page() + ".adoc");
             if (Files.isRegularFile(file)) {
-                chapters.add(project.root().relativize(file).toString().replace('\\', '/'));
+                chapters.add(file);
             }
         }
         return chapters;
     }
 
-    /** The book's source: a header, then every chapter one level down. */
-    String book(Edition edition) {
+    /**
+     * The book's source: a header, then the text of every chapter one level down. The text is
+     * inlined, not included: a page's includes are written relative to content/ (the bake's base
+     * dir), which holds only for the top-level document; a Korean chapter included from a book
+     * would look for its examples in content/ko/.
+     */
+    String book(Edition edition) throws IOException {
         StringBuilder book = new StringBuilder();
-        book.append("= ").append(edition.title()).append('\n');
-        for (String chapter : chapters(edition)) {
-            book.append('\n').append("include::").append(chapter).append("[leveloffset=+1]\n");
+        book.append("= ").append(edition.title()).append("\n\n:leveloffset: +1\n");
+        for (Path chapter : chapters(edition)) {
+            String text = Files.readString(chapter, java.nio.charset.StandardCharsets.UTF_8);
+            for (String line : text.split("\n", -1)) {
+                java.util.regex.Matcher include = INCLUDE.matcher(line);
+                if (include.matches() && !inContent(include.group(1))) {
+                    throw new IOException(project.show(chapter) + " includes " + include.group(1) + ", outside content/");
+                }
+            }
+            String page = chapter.getFileName().toString().replaceAll("\\.adoc$", "");
+            book.append("\n[#chapter-").append(page).append("]\n").append(internalLinks(text, edition))
+                .append(text.endsWith("\n") ? "" : "\n");
         }
         return book.toString();
+    }
+
+    private static final java.util.regex.Pattern XREF = java.util.regex.Pattern.compile("xref:(?:\\.\\./)?([\\w-]+)\\.adoc(?:#([\\w-]+))?\\[");
+    private static final java.util.regex.Pattern ANGLE = java.util.regex.Pattern.compile("<<(?:\\.\\./)?([\\w-]+)\\.adoc#([\\w-]+)");
+
+    /**
+     * Links between chapters as links inside the book: xref:plan.adoc#plan-ports[] becomes
+     * xref:plan-ports[], and a link to a whole chapter points at its title (chapter-plan). A
+     * Korean page's link to the English twin (../plan.adoc) lands on the same id in its own
+     * edition, which the parity gate keeps identical.
+     */
+    private String internalLinks(String text, Edition edition) {
+        java.util.Set<String> pages = new java.util.HashSet<>();
+        for (Path chapter : chapters(edition)) {
+            pages.add(chapter.getFileName().toString().replaceAll("\\.adoc$", ""));
+        }
+        java.util.regex.Matcher xref = XREF.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (xref.find()) {
+            String target = !pages.contains(xref.group(1)) ? xref.group()
+                : "xref:" + (xref.group(2) != null ? xref.group(2) : "chapter-" + xref.group(1)) + "[";
+            xref.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(target));
+        }
+        xref.appendTail(out);
+        java.util.regex.Matcher angle = ANGLE.matcher(out.toString());
+        StringBuilder result = new StringBuilder();
+        while (angle.find()) {
+            angle.appendReplacement(result, java.util.regex.Matcher.quoteReplacement(
+                pages.contains(angle.group(1)) ? "<<" + angle.group(2) : angle.group()));
+        }
+        angle.appendTail(result);
+        return result.toString();
+    }
+
+    private static final java.util.regex.Pattern INCLUDE = java.util.regex.Pattern.compile("include::([^\\[]+)\\[.*");
+
+    /** The conversion is not jailed (see options): an include must stay in content/ by itself. */
+    private boolean inContent(String target) {
+        if (target.contains("{") || target.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+            return false;
+        }
+        return project.content().resolve(target).normalize().startsWith(project.content());
     }
 
     /** Writes the edition's PDF into {@code dir}; returns the file, and Asciidoctor's warnings through {@code findings}. */
@@ -134,10 +190,10 @@ public final class PdfEditions {
         fixed.forEach(attrs::attribute);
         return Options.builder()
             .backend("pdf")
-            // SAFE jails output as well as includes to base_dir, so the jail is the project (the
-            // PDF goes to target/); the bake, which runs first in 'bundle', keeps pages in content/.
-            .safe(SafeMode.SAFE)
-            .baseDir(project.root().toFile())
+            // Includes resolve against content/ as in the bake. SAFE would also jail the output
+            // file to base_dir (the PDF goes to target/), so the jail is book()'s own include check.
+            .safe(SafeMode.UNSAFE)
+            .baseDir(project.content().toFile())
             .toFile(to.toFile())
             .mkDirs(true)
             .standalone(true)

@@ -109,6 +109,8 @@ class PdfEditionTest {
             assertTrue(en.contains(chapter), "chapter '" + chapter + "' in the English PDF:\n" + en);
         }
         assertTrue(en.contains("Version dev"), "the title page names the version:\n" + en);
+        String raw = new String(Files.readAllBytes(out.resolve("agentops-selfhost-guide.pdf")), StandardCharsets.ISO_8859_1);
+        assertTrue(raw.contains("/Dest") && !raw.contains("plan.pdf"), "xref:plan.adoc#plan-ports is a link inside the PDF");
         String info = run(out, "pdfinfo", "agentops-selfhost-guide.pdf");
         assertTrue(info.lines().anyMatch(l -> l.startsWith("CreationDate:") && l.contains("1980")), "dates from the source date, not the clock:\n" + info);
     }
