@@ -1,5 +1,9 @@
-<#-- The one page template: header with search, chapter navigation, the page, prev/next. -->
-<#-- Everything degrades to defaults: a missing model value must never fail the bake. -->
+<#ftl output_format="HTML" strip_whitespace=true>
+<#-- The one page template: sticky header with search, chapter navigation, the page, prev/next, and
+     the stamp that says which guide version this is and what it was checked against. -->
+<#-- Auto-escaping is on (output_format="HTML"): every value from data or configuration is escaped
+     where it lands. Only HTML that Asciidoctor wrote (the body and the already-escaped title) is
+     printed with ?no_esc. A missing model value must never fail the bake: everything has a default. -->
 <#assign root = content.rootpath!"">
 <#assign uri = content.uri!"">
 <#assign isKo = uri?starts_with("ko/")>
@@ -15,31 +19,42 @@
   <#if (item.href!"") == pageUri><#assign current = item?index></#if>
 </#list>
 <#assign title = content.title!"">
-<#-- Asciidoctor has already escaped the title and description; <title> only wants the text. -->
+<#-- Asciidoctor has already escaped the title and description; <title> and <meta> only want the text. -->
+<#-- Both keep Asciidoctor's entities, so they are printed as they are (?no_esc) once tags and quotes are gone. -->
 <#assign titleText = title?replace("<[^>]+>", "", "r")>
+<#assign description = (content.description!"")?replace("<[^>]+>", "", "r")?replace('"', "&quot;")>
 <#assign tr = content.translation!"">
 <#assign translated = (tr?is_boolean && tr) || (tr?is_string && tr == "true")>
+<#-- The stamp's values (version, upstream pins, build date) are filled in when the site is
+     finished (dev.selfhostguide.bundle.PageStamp); the template owns the words around them. -->
+<#-- Where "edit this page" points: jbake.properties guide.edit.url, the folder URL that holds content/. -->
+<#assign editBase = (config.guide_edit_url)!"">
+<#assign source = (content.sourceuri)!"">
 <#assign t = isKo?then(
-  {"skip": "본문으로 건너뛰기", "chapters": "장 목록", "search": "검색", "prev": "이전", "next": "다음", "pager": "이전 장과 다음 장"},
-  {"skip": "Skip to content", "chapters": "Chapters", "search": "Search", "prev": "Previous", "next": "Next", "pager": "Previous and next chapter"})>
+  {"skip": "본문으로 건너뛰기", "chapters": "장 목록", "search": "검색", "searchHint": "검색 (/ 또는 Ctrl+K)", "prev": "이전", "next": "다음",
+   "pager": "이전 장과 다음 장", "top": "맨 위로", "version": "가이드 버전", "checked": "검증 기준 업스트림 커밋", "built": "빌드",
+   "edit": "이 페이지 수정", "stamp": "이 가이드에 대하여"},
+  {"skip": "Skip to content", "chapters": "Chapters", "search": "Search", "searchHint": "Search (/ or Ctrl+K)", "prev": "Previous", "next": "Next",
+   "pager": "Previous and next chapter", "top": "Back to top", "version": "Guide version", "checked": "checked against upstream", "built": "built",
+   "edit": "Edit this page", "stamp": "About this guide"})>
 <!DOCTYPE html>
 <html lang="${lang}" data-root="${root}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title><#if titleText?has_content>${titleText} — </#if>${siteName}</title>
-<#if (content.description!"")?has_content>
-<meta name="description" content="${content.description?replace("<[^>]+>", "", "r")?replace('"', "&quot;")}">
+<title><#if titleText?has_content>${titleText?no_esc} — </#if>${siteName}</title>
+<#if description?has_content>
+<meta name="description" content="${description?no_esc}">
 </#if>
 <meta name="color-scheme" content="light dark">
 <link rel="stylesheet" href="${root}css/site.css">
 <link rel="stylesheet" href="${root}css/rouge.css">
 </head>
-<body>
+<body id="top">
 <a class="skip-link" href="#content">${t.skip}</a>
 <header class="site-header">
   <a class="site-name" href="${navBase}index.html">${siteName}</a>
-  <form class="guide-search" role="search" hidden data-root="${root}"><label for="guide-search-input">${t.search}</label><input id="guide-search-input" type="search" autocomplete="off"></form>
+  <form class="guide-search" role="search" hidden data-root="${root}"><label for="guide-search-input" class="visually-hidden">${t.search}</label><input id="guide-search-input" type="search" autocomplete="off" spellcheck="false" placeholder="${t.searchHint}" aria-controls="guide-search-results" aria-expanded="false" aria-autocomplete="list"><kbd class="search-key" aria-hidden="true">/</kbd></form>
 <#if translated>
   <#if isKo>
   <a class="lang-switch" href="${root}${pageUri}" hreflang="en" lang="en">English</a>
@@ -64,10 +79,11 @@
 </#if>
   <main id="content" class="page" tabindex="-1">
 <#if title?has_content>
-    <h1 class="page-title">${title}</h1>
+    <h1 class="page-title">${title?no_esc}</h1>
 </#if>
     <div class="doc">
-${content.body!""}
+<#-- jbake.properties gives one toc-title for every page; Korean pages get theirs in Korean. -->
+${isKo?then((content.body!"")?replace('<div id="toctitle">On this page</div>', '<div id="toctitle">이 페이지의 내용</div>'), content.body!"")?no_esc}
     </div>
 <#if (current >= 0) && (current > 0 || current < nav?size - 1)>
     <nav class="pager" aria-label="${t.pager}">
@@ -81,10 +97,21 @@ ${content.body!""}
   </#if>
     </nav>
 </#if>
+    <footer class="page-stamp" aria-label="${t.stamp}">
+      <p><span class="stamp-item">${t.version} <span class="stamp-value" data-guide-version>dev</span></span>
+      <span class="stamp-item">${t.checked}: <span class="stamp-pins" data-guide-pins>—</span></span>
+      <span class="stamp-item">${t.built} <time class="stamp-value" data-guide-built>—</time></span>
+<#if editBase?has_content && source?has_content>
+      <a class="stamp-edit" href="${editBase?ensure_ends_with("/")}${source}">${t.edit}</a>
+</#if>
+      </p>
+    </footer>
   </main>
 </div>
+<a class="back-to-top" href="#top">${t.top}</a>
 <script src="${root}js/nav.js" defer></script>
-<script src="${root}search-index.js" defer></script>
+<script src="${root}js/toc.js" defer></script>
+<script src="${root}search-index.js" charset="utf-8" defer></script>
 <script src="${root}js/search.js" defer></script>
 <script src="${root}js/copy.js" defer></script>
 </body>

@@ -68,6 +68,23 @@ public final class AsciidoctorRuntime implements AutoCloseable {
         return new Diagnostics(running, catalog);
     }
 
+    /**
+     * Converts a whole document to the file its options name (the PDF editions: asciidoctorj-pdf's
+     * gems load into this same JRuby), as one run with the data of {@code current} for guide-table
+     * blocks. Returns the warnings of this conversion as findings.
+     */
+    public java.util.List<dev.selfhostguide.snippets.Finding> convertToFile(String source, org.asciidoctor.Options options,
+                                                                         Catalog current) {
+        Diagnostics run = newRun(current);
+        run.enter(null);
+        try {
+            asciidoctor.convert(source, options);
+        } finally {
+            run.leave();
+        }
+        return run.findings();
+    }
+
     @Override
     public synchronized void close() {
         if (!closed) {

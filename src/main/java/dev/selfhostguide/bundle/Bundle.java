@@ -10,13 +10,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * The offline bundle: a zip with one folder holding the baked site (examples included), one
- * single-page HTML file per language edition, README.txt and SHA256SUMS. The folder is assembled
- * beside the zip, scanned with {@link ExternalReferenceScan}, zipped by {@link ReproducibleZip} to
- * a temporary file and only then moved over the old zip, so a failure leaves the last good one.
+ * single-page HTML file per language edition, the PDF editions when they were made, README.txt,
+ * SHA256SUMS and, with a signing key, SHA256SUMS.asc. Beside the zip, {@code <zip>.sha256} lets a
+ * reader check the zip itself after it crossed the gap. The folder is assembled beside the zip,
+ * scanned with {@link ExternalReferenceScan}, zipped by {@link ReproducibleZip} to a temporary
+ * file and only then moved over the old zip, so a failure leaves the last good one.
  */
 public final class Bundle {
 
@@ -37,10 +41,27 @@ public final class Bundle {
 
     private final String version;
     private final long epochSeconds;
+    private final OpenPgpSigner signer;
+    private final Map<String, Path> extras;
 
     public Bundle(String version, long epochSeconds) {
+        this(version, epochSeconds, null, Map.of());
+    }
+
+    /**
+     * @param signer signs SHA256SUMS, or null for an unsigned bundle
+     * @param extras files to add at the folder's top level, by name (the PDF editions)
+     */
+    public Bundle(String version, long epochSeconds, OpenPgpSigner signer, Map<String, Path> extras) {
         this.version = version;
         this.epochSeconds = epochSeconds;
+        this.signer = signer;
+        this.extras = new TreeMap<>(extras);
+    }
+
+    /** The checksum file written beside {@code zip}. */
+    public static Path checksumFile(Path zip) {
+        return zip.resolveSibling(zip.getFileName() + ".sha256");
     }
 
     public static String fileName(String version) {
@@ -67,7 +88,10 @@ public final class Bundle {
                     singles.add(page.write(folder).getFileName().toString());
                 }
             }
-            Files.writeString(folder.resolve(README), readme(singles), StandardCharsets.UTF_8);
+            for (Map.Entry<String, Path> extra : extras.entrySet()) {
+                Files.copy(extra.getValue(), folder.resolve(extra.getKey()));
+            }
+            Files.writeString(folder.resolve(README), readme(singles, zip.getFileName().toString()), StandardCharsets.UTF_8);
             dev.selfhostguide.upstream.FactsJson.write(catalog.dir(), folder);
             List<ExternalReferenceScan.Problem> problems = ExternalReferenceScan.scan(folder);
             if (!problems.isEmpty()) {
@@ -75,13 +99,26 @@ public final class Bundle {
                 return new Result(zip, 0, 0, 0, problems.stream().map(p -> new ExternalReferenceScan.Problem(
                     Path.of(folderName()).resolve(folder.relativize(p.file())), p.reference(), p.reason())).toList());
             }
-            Checksums.write(folder);
+            Path sums = Checksums.write(folder);
+            if (signer != null) {
+                Files.write(folder.resolve(OpenPgpSigner.FILE), signer.sign(Files.readAllBytes(sums), epochSeconds));
+            }
             int files = Checksums.files(folder).size();
             long index = Files.isRegularFile(folder.resolve(SearchIndex.FILE)) ? Files.size(folder.resolve(SearchIndex.FILE)) : 0;
             temp = Files.createTempFile(parent, "." + zip.getFileName(), ".part");
             ReproducibleZip.write(folder, folderName() + "/", epochSeconds, temp);
+            String digest = Checksums.sha256(temp);
             move(temp, zip);
             temp = null;
+            // In the format 'sha256sum -c' reads, naming the zip as it sits beside this file.
+            Path sum = Files.createTempFile(parent, "." + zip.getFileName(), ".sha256.part");
+            try {
+                Files.writeString(sum, digest + "  " + zip.getFileName() + "\n", StandardCharsets.UTF_8);
+                Files.setPosixFilePermissions(sum, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                move(sum, checksumFile(zip));
+            } finally {
+                Files.deleteIfExists(sum);
+            }
             return new Result(zip, Files.size(zip), files, index, List.of());
         } finally {
             if (temp != null) {
@@ -109,7 +146,9 @@ public final class Bundle {
         }
     }
 
-    String readme(List<String> singles) {
+    /** README.txt in English and Korean; {@code zip} is the name the zip is written under. */
+    String readme(List<String> singles, String zip) {
+        List<String> pdfs = extras.keySet().stream().filter(n -> n.endsWith(".pdf")).toList();
         StringBuilder text = new StringBuilder();
         text.append("AgentOps self-hosting guide, version ").append(version).append(", offline edition\n")
             .append("=".repeat(60)).append("\n\n")
@@ -122,12 +161,52 @@ public final class Bundle {
             text.append("\nThe same guide as one file, to print or to copy alone: ")
                 .append(String.join(", ", singles)).append("\n");
         }
+        if (!pdfs.isEmpty()) {
+            text.append("The PDF editions, to print, file and approve: ").append(String.join(", ", pdfs)).append("\n");
+        }
         text.append("\nThe example configuration files the guide refers to are in examples/.\n\n")
             .append("Checking the download\n---------------------\n")
-            .append("SHA256SUMS lists a SHA-256 checksum for every other file in this folder. To check\n")
-            .append("that nothing was damaged or changed on the way, run in this folder:\n\n")
-            .append("    sha256sum -c SHA256SUMS\n\n")
-            .append("Every line must end in OK. (On macOS: shasum -a 256 -c SHA256SUMS.)\n");
+            .append("1. The zip itself, before you unpack it: in the folder that holds the zip and\n")
+            .append("   ").append(zip).append(".sha256, run\n\n")
+            .append("       sha256sum -c ").append(zip).append(".sha256\n\n")
+            .append("   It must print OK. (On macOS: shasum -a 256 -c ...)\n")
+            .append("2. Who made it, if the bundle was signed (this folder then holds ").append(OpenPgpSigner.FILE).append("):\n")
+            .append("   import the publisher's public key once (gpg --import KEY.asc), check its\n")
+            .append("   fingerprint with the publisher by another channel, then run in this folder\n\n")
+            .append("       gpg --verify ").append(OpenPgpSigner.FILE).append(" ").append(Checksums.FILE).append("\n\n")
+            .append("   It must say \"Good signature\" from the key you expect.\n")
+            .append("3. Every file: SHA256SUMS lists a SHA-256 checksum for every other file in this\n")
+            .append("   folder. To check that nothing was damaged or changed on the way, run here\n\n")
+            .append("       sha256sum -c SHA256SUMS\n\n")
+            .append("   Every line must end in OK. (On macOS: shasum -a 256 -c SHA256SUMS.)\n")
+            .append("\n\n")
+            .append("AgentOps 자체 호스팅 가이드, 버전 ").append(version).append(", 오프라인판\n")
+            .append("=".repeat(60)).append("\n\n")
+            .append("이 폴더가 가이드 전체입니다. 네트워크도 웹 서버도 필요하지 않습니다.\n\n")
+            .append("읽는 방법\n---------\n")
+            .append("웹 브라우저로 ko/index.html 을 여세요. 파일을 두 번 누르거나 브라우저에 경로를\n")
+            .append("주면 됩니다. 예: file:///home/you/").append(folderName()).append("/ko/index.html\n")
+            .append("목차, 검색, 예제 파일 모두 디스크에서 그대로 동작합니다.\n");
+        if (!singles.isEmpty()) {
+            text.append("\n인쇄하거나 한 파일로 옮길 수 있는 단일 페이지판: ").append(String.join(", ", singles)).append("\n");
+        }
+        if (!pdfs.isEmpty()) {
+            text.append("인쇄, 보관, 결재용 PDF판: ").append(String.join(", ", pdfs)).append("\n");
+        }
+        text.append("\n가이드가 가리키는 예제 설정 파일은 examples/ 에 있습니다.\n\n")
+            .append("내려받은 파일 확인하기\n----------------------\n")
+            .append("1. 압축을 풀기 전에 zip 파일 자체를 확인합니다. zip 과 ").append(zip).append(".sha256 이\n")
+            .append("   있는 폴더에서 다음을 실행하면 OK 가 나와야 합니다.\n\n")
+            .append("       sha256sum -c ").append(zip).append(".sha256\n\n")
+            .append("2. 서명된 번들이면(이 폴더에 ").append(OpenPgpSigner.FILE).append(" 이 있으면) 누가 만들었는지 확인합니다.\n")
+            .append("   배포자의 공개 키를 한 번 가져오고(gpg --import KEY.asc), 지문(fingerprint)을 다른\n")
+            .append("   경로로 배포자에게 확인한 뒤, 이 폴더에서 다음을 실행합니다.\n\n")
+            .append("       gpg --verify ").append(OpenPgpSigner.FILE).append(" ").append(Checksums.FILE).append("\n\n")
+            .append("   기대한 키의 \"Good signature\" 가 나와야 합니다.\n")
+            .append("3. 파일 하나하나: SHA256SUMS 에는 이 폴더의 다른 모든 파일의 SHA-256 체크섬이 있습니다.\n")
+            .append("   옮기는 동안 손상되거나 바뀐 파일이 없는지 이 폴더에서 확인합니다.\n\n")
+            .append("       sha256sum -c SHA256SUMS\n\n")
+            .append("   모든 줄이 OK 로 끝나야 합니다. (macOS: shasum -a 256 -c SHA256SUMS)\n");
         return text.toString();
     }
 }

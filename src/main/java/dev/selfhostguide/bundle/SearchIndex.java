@@ -35,7 +35,8 @@ public final class SearchIndex {
     /** Where the text of a page is; the first that exists wins. */
     private static final List<String> MAIN = List.of("main", "#content", "body");
     /** Page furniture that is not the page's content. */
-    private static final String FURNITURE = "script, style, nav, form, #toc, .toc, #guide-search-results, [hidden]";
+    private static final String FURNITURE = "script, style, nav, form, #toc, .toc, #guide-search-results, [hidden], "
+        + ".page-stamp, .back-to-top, .block-checked";
     private static final int TITLE_WEIGHT = 10;
 
     record Page(String url, String title, String lang) { }
@@ -85,7 +86,7 @@ public final class SearchIndex {
             }
         }
         Path out = site.resolve(FILE);
-        Files.writeString(out, index.script(), StandardCharsets.US_ASCII);
+        Files.writeString(out, index.script(), StandardCharsets.UTF_8);
         return out;
     }
 

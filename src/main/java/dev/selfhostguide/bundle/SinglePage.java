@@ -21,8 +21,9 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * One edition of the guide as a single self-contained HTML file: every chapter in navigation
- * order, the site's stylesheets inline, images and downloads as data: URIs, no scripts. Ids are
+ * One edition of the guide as a single self-contained HTML file: the stamp, a table of contents
+ * (chapters and their sections), every chapter in navigation order, the site's stylesheets and
+ * its copy-button script inline, images and downloads as data: URIs, nothing linked. Ids are
  * prefixed with the chapter's page name ({@code plan--plan-ports}) because two chapters may use
  * the same id (footnotes, generated ones); links between chapters become links to those anchors.
  */
@@ -32,7 +33,9 @@ public final class SinglePage {
     public record Edition(String lang, String dir, String file, String title) { }
 
     private static final List<String> MAIN = List.of("main", "#content", "body");
-    private static final String FURNITURE = "script, noscript, nav, form.guide-search, #guide-search-results";
+    private static final String FURNITURE = "script, noscript, nav, form.guide-search, #guide-search-results, #toc, .page-stamp";
+    /** Scripts that work on a page with no index and no other pages: inlined, so nothing is linked. */
+    private static final List<String> SCRIPTS = List.of("js/copy.js");
     private static final Pattern CSS_URL = Pattern.compile("url\\(\\s*(['\"]?)([^'\")]*)\\1\\s*\\)", Pattern.CASE_INSENSITIVE);
     private static final Pattern CSS_IMPORT = Pattern.compile("@import\\s+(?:url\\()?\\s*['\"]([^'\"]+)['\"]\\s*\\)?\\s*[^;]*;",
         Pattern.CASE_INSENSITIVE);
@@ -76,6 +79,7 @@ public final class SinglePage {
         Element list = contents.appendElement("ol");
         Element main = body.appendElement("main");
         boolean styled = false;
+        Element stamp = null;
         for (Map.Entry<Path, String> chapter : chapters.entrySet()) {
             String page = chapter.getValue();
             Document doc = Jsoup.parse(chapter.getKey().toFile(), "UTF-8");
@@ -83,16 +87,36 @@ public final class SinglePage {
                 head.appendElement("style").appendChild(new org.jsoup.nodes.DataNode(stylesheets(doc, chapter.getKey())));
                 styled = true;
             }
-            list.appendElement("li").appendElement("a").attr("href", "#" + chapterId(page)).text(titles.get(page));
+            Element item = list.appendElement("li");
+            item.appendElement("a").attr("href", "#" + chapterId(page)).text(titles.get(page));
             Element section = main.appendElement("section").addClass("guide-chapter").id(chapterId(page));
             Element content = MAIN.stream().map(doc::selectFirst).filter(e -> e != null).findFirst().orElse(doc.body()).clone();
+            if (stamp == null && content.selectFirst(".page-stamp") != null) {
+                stamp = content.selectFirst(".page-stamp").clone();
+            }
             content.select(FURNITURE).remove();
+            Element sections = null;
+            for (Element h2 : content.select(".doc h2[id]")) {
+                if (sections == null) {
+                    sections = item.appendElement("ol");
+                }
+                sections.appendElement("li").appendElement("a").attr("href", "#" + anchor(page, h2.id())).text(h2.text());
+            }
             if (content.selectFirst("h1") == null) {
                 section.appendElement("h1").text(titles.get(page));
             }
             rewrite(content, chapter.getKey(), page);
             for (org.jsoup.nodes.Node child : new ArrayList<>(content.childNodes())) {
                 section.appendChild(child);
+            }
+        }
+        if (stamp != null) {
+            contents.before(stamp);
+        }
+        for (String script : SCRIPTS) {
+            Path file = site.resolve(script);
+            if (Files.isRegularFile(file)) {
+                body.appendElement("script").appendChild(new org.jsoup.nodes.DataNode(Files.readString(file, StandardCharsets.UTF_8)));
             }
         }
         return single.outerHtml() + "\n";

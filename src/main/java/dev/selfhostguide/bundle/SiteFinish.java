@@ -16,7 +16,8 @@ import org.jsoup.nodes.Document;
 
 /**
  * The stage between the bake and publishing, the same for the hosted site and the bundle: mark
- * external links, then write the search index (from the pages as marked, so as published).
+ * external links, wrap tables so they scroll in their own box ({@link TableScroll}), fill the
+ * page stamp ({@link PageStamp}), then write the search index (from the pages as finished).
  *
  * <p>An instance keeps each page's search-index entry, so that after a few pages were rebuilt
  * ({@link #update}) only those are read again; the index it writes is the one {@link #apply}
@@ -27,10 +28,21 @@ public final class SiteFinish implements Bake.Finish {
     /** Page path relative to the site (sorted as a walk of the site sorts them) to its entry. */
     private final Map<Path, SearchIndex.Entry> entries = new TreeMap<>();
     private boolean applied;
+    private PageStamp stamp;
+
+    /** Stamps pages with the guide version and the source date of the checkout that holds the site. */
+    public SiteFinish() {
+    }
+
+    /** Stamps pages with this stamp (tests, and callers that already know the date). */
+    public SiteFinish(PageStamp stamp) {
+        this.stamp = stamp;
+    }
 
     @Override
     public synchronized void apply(Path site) throws IOException {
         entries.clear();
+        PageStamp stamp = stamp(site);
         List<Path> pages;
         try (Stream<Path> walk = Files.walk(site)) {
             pages = walk.filter(SiteFinish::isPage).sorted().toList();
@@ -40,7 +52,7 @@ public final class SiteFinish implements Bake.Finish {
         try {
             pages.parallelStream().forEach(html -> {
                 try {
-                    found.put(site.relativize(html), finish(site, html));
+                    found.put(site.relativize(html), finish(site, html, stamp));
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -62,7 +74,7 @@ public final class SiteFinish implements Bake.Finish {
         for (Path html : pages) {
             Path page = site.resolve(site.relativize(html.toAbsolutePath().normalize()));
             if (Files.isRegularFile(page) && isPage(page)) {
-                entries.put(site.relativize(page), finish(site, page));
+                entries.put(site.relativize(page), finish(site, page, stamp(site)));
             } else {
                 entries.remove(site.relativize(page));
             }
@@ -70,10 +82,19 @@ public final class SiteFinish implements Bake.Finish {
         writeIndex(site);
     }
 
-    /** Marks one page's external links (rewriting it only if any was new) and returns its entry. */
-    private static SearchIndex.Entry finish(Path site, Path html) throws IOException {
+    private PageStamp stamp(Path site) {
+        if (stamp == null) {
+            stamp = PageStamp.of(site);
+        }
+        return stamp;
+    }
+
+    /** Finishes one page (rewriting it only if anything changed) and returns its search entry. */
+    private static SearchIndex.Entry finish(Path site, Path html, PageStamp stamp) throws IOException {
         Document doc = Jsoup.parse(html.toFile(), "UTF-8");
-        if (ExternalLinks.mark(doc) > 0) {
+        int marked = ExternalLinks.mark(doc);
+        int wrapped = TableScroll.wrap(doc);
+        if (stamp.apply(doc) | marked > 0 | wrapped > 0) {
             // No pretty printing: <pre> blocks and inline spacing must stay exactly as baked.
             doc.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8);
             Files.writeString(html, doc.outerHtml(), StandardCharsets.UTF_8);
@@ -83,7 +104,7 @@ public final class SiteFinish implements Bake.Finish {
 
     private void writeIndex(Path site) throws IOException {
         Files.writeString(site.resolve(SearchIndex.FILE), SearchIndex.script(new ArrayList<>(entries.values())),
-            StandardCharsets.US_ASCII);
+            StandardCharsets.UTF_8);
     }
 
     private static boolean isPage(Path p) {

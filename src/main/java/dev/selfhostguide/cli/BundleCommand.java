@@ -5,8 +5,10 @@ import dev.selfhostguide.bake.OutputGuard;
 import dev.selfhostguide.bundle.Bundle;
 import dev.selfhostguide.bundle.Checksums;
 import dev.selfhostguide.bundle.ExternalReferenceScan;
+import dev.selfhostguide.bundle.OpenPgpSigner;
 import dev.selfhostguide.bundle.SourceDate;
 import dev.selfhostguide.content.Project;
+import dev.selfhostguide.pdf.PdfStep;
 import dev.selfhostguide.pipeline.Pipeline;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -21,15 +23,22 @@ import picocli.CommandLine.Option;
         "Every file is first scanned for anything that needs a network; one such reference",
         "fails the bundle. Two bundles of the same commit are byte for byte the same: entries",
         "carry SOURCE_DATE_EPOCH, else the last commit's date, else 1980-01-01.",
-        "A failed bundle leaves the previous zip (and site) as they were.", "",
+        "A failed bundle leaves the previous zip (and site) as they were. FILE.sha256 is written",
+        "beside the zip, for 'sha256sum -c' after the zip crossed the gap.", "",
         "Exit codes: 0 bundled, 1 content or offline problems (one line each), 2 usage error."})
 final class BundleCommand extends Subcommand {
 
-    /** Set by Maven (-Dguide.version=${project.version}); else the jar manifest's Implementation-Version. */
-    static final String VERSION_PROPERTY = "guide.version";
-
     @Option(names = "--out", paramLabel = "FILE", description = "write the zip to FILE instead")
     String out;
+
+    @Option(names = "--sign", paramLabel = "KEYFILE", description = {"sign SHA256SUMS with the OpenPGP secret key in KEYFILE",
+        "(gpg --export-secret-keys --armor); the bundle then holds SHA256SUMS.asc, which",
+        "'gpg --verify SHA256SUMS.asc SHA256SUMS' checks. A protected key's passphrase is read",
+        "from $GUIDE_SIGN_PASSPHRASE"})
+    String sign;
+
+    @Option(names = "--no-pdf", description = "leave out the PDF editions (see 'guide pdf'); without fonts-nanum they are left out with a note, or fail under CI=true")
+    boolean noPdf;
 
     @Option(names = "--no-checks", description = "skip the snippet checks (Asciidoctor, template and link errors still fail)")
     boolean noChecks;
@@ -48,6 +57,7 @@ final class BundleCommand extends Subcommand {
         OutputGuard.bundleFile(project, zip, Checksums.FILE).ifPresent(why -> {
             throw new UsageException("--out: " + why);
         });
+        OpenPgpSigner signer = signer(env);
         Path staging = SiteOutput.staging(project.site());
         boolean published = false;
         try {
@@ -57,7 +67,24 @@ final class BundleCommand extends Subcommand {
                     + "; " + project.show(zip) + " was left as it was (" + seconds(start) + ")");
                 return Main.CONTENT;
             }
-            Bundle.Result result = new Bundle(version, SourceDate.resolve(System.getenv(), project.root()))
+            java.util.Map<String, Path> pdfs = java.util.Map.of();
+            if (!noPdf) {
+                long pdfStart = System.nanoTime();
+                PdfStep.Outcome pdf = PdfStep.run(env.runtime().get(), project, outcome.catalog(), project.target().resolve("pdf"),
+                    System.getenv());
+                console.findings(pdf.findings(), project);
+                if (pdf.skipped() != null) {
+                    console.error(pdf.skipped());
+                } else if (!pdf.ok()) {
+                    console.summary("bundle failed: " + pdf.failed() + "; " + project.show(zip) + " was left as it was ("
+                        + seconds(start) + ")");
+                    return Main.CONTENT;
+                } else {
+                    console.info("pdf: " + pdf.files().size() + " editions in " + seconds(pdfStart));
+                }
+                pdfs = pdf.files();
+            }
+            Bundle.Result result = new Bundle(version, SourceDate.resolve(System.getenv(), project.root()), signer, pdfs)
                 .write(staging, outcome.catalog(), zip);
             if (!result.ok()) {
                 for (ExternalReferenceScan.Problem problem : result.problems()) {
@@ -82,12 +109,24 @@ final class BundleCommand extends Subcommand {
         }
     }
 
-    static String version() {
-        String version = System.getProperty(VERSION_PROPERTY);
-        if (version == null || version.isBlank()) {
-            version = BundleCommand.class.getPackage().getImplementationVersion();
+    /** The key --sign names, unlocked before the long build so a bad key fails at once (exit 2). */
+    private OpenPgpSigner signer(Environment env) {
+        if (sign == null) {
+            return null;
         }
-        return version == null || version.isBlank() ? "dev" : version.strip();
+        if (sign.isBlank()) {
+            throw new UsageException("--sign needs a value, and was given an empty one");
+        }
+        String passphrase = System.getenv(OpenPgpSigner.PASSPHRASE_VARIABLE);
+        try {
+            return OpenPgpSigner.load(env.resolve(sign), passphrase == null ? new char[0] : passphrase.toCharArray());
+        } catch (OpenPgpSigner.KeyException e) {
+            throw new UsageException("--sign " + sign + ": " + e.getMessage());
+        }
+    }
+
+    static String version() {
+        return dev.selfhostguide.bundle.GuideVersion.current();
     }
 
     private static String seconds(long start) {

@@ -11,7 +11,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "java -jar target/guide.jar", mixinStandardHelpOptions = false,
     description = "Bakes and checks the AgentOps self-hosting guide.",
-    subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, BundleCommand.class, DoctorCommand.class,
+    subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, BundleCommand.class, PdfCommand.class, DoctorCommand.class,
         UpstreamCommand.class, FactsCommand.class, CompletionCommand.class},
     footer = {"", "Run 'guide COMMAND --help' for a command's options.",
         "Exit codes: 0 success, 1 content problems (printed as file:line: [check] message), 2 usage error."})

@@ -3,7 +3,11 @@ package dev.selfhostguide.cli;
 import dev.selfhostguide.bake.PublishedSecrets;
 import dev.selfhostguide.bake.RenderedTextCheck;
 import dev.selfhostguide.bundle.ExternalReferenceScan;
+import dev.selfhostguide.bundle.BlockStamps;
 import dev.selfhostguide.bundle.SiteFinish;
+import dev.selfhostguide.checks.Check;
+import dev.selfhostguide.checks.CheckRegistry;
+import dev.selfhostguide.checks.CheckRunner;
 import dev.selfhostguide.content.Catalog;
 import dev.selfhostguide.snippets.Finding;
 import java.io.IOException;
@@ -56,7 +60,31 @@ final class SiteRun {
     static Pipeline.Outcome run(Environment env, Console console, Project project, Path staging, boolean checks) {
         Pipeline.Outcome outcome = new Pipeline(env.runtime().get()).run(Request.site(project, staging, checks, new SiteFinish(),
             scans(project), page -> console.info("baked " + project.show(page))));
+        if (outcome.report() != null && !outcome.failed()) {
+            List<Finding> stamped = stampBlocks(project, staging, outcome);
+            if (!stamped.isEmpty()) {
+                List<Finding> all = new java.util.ArrayList<>(outcome.findings());
+                all.addAll(stamped);
+                outcome = new Pipeline.Outcome(outcome.catalog(), outcome.pages(), outcome.snippets(), outcome.report(), all,
+                    outcome.converted(), outcome.written(), outcome.needsFull());
+            }
+        }
         console.findings(outcome.findings(), project);
         return outcome;
+    }
+
+    /** Each code block's "checked: ..." line, from the checks each snippet selected (all of them passed). */
+    private static List<Finding> stampBlocks(Project project, Path staging, Pipeline.Outcome outcome) {
+        CheckRunner runner = new CheckRunner(CheckRegistry.standard());
+        try {
+            return BlockStamps.apply(staging, project.content(), outcome.snippets(), snippet -> {
+                CheckRunner.Selection selection = runner.select(snippet);
+                return selection.optedOut()
+                    ? BlockStamps.Verdict.notChecked(snippet.attribute("reason").orElse("").strip())
+                    : BlockStamps.Verdict.checked(selection.checks().stream().map(Check::id).toList());
+            });
+        } catch (IOException e) {
+            return List.of(new Finding(staging, 0, "stamp", Finding.Severity.ERROR, "cannot stamp the code blocks: " + e.getMessage()));
+        }
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.selfhostguide.GuideFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,22 +19,17 @@ import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -43,106 +37,32 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The offline bundle in a real browser: Debian's headless Chromium opens the unzipped bundle from
  * file:// with every host name unresolvable and the network emulated offline, walks every chapter
  * through the navigation, and searches. No request may fail and the console must stay free of
- * errors. Skipped with a message when Chromium or chromedriver is missing, except under CI=true.
+ * errors. Each test is skipped with a message when Chromium or chromedriver is missing, except
+ * under CI=true.
  */
 class OfflineBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Duration WAIT = Duration.ofSeconds(15);
-
-    @TempDir
-    static Path temp;
-
-    static final Pattern REQUEST_ID = Pattern.compile("\"requestId\":\"([^\"]+)\"");
-    static final Pattern DOCUMENT_URL = Pattern.compile("\"documentURL\":\"([^\"]+)\"");
-    static final Pattern WEBVIEW = Pattern.compile("\"webview\":\"([^\"]+)\"");
-    /** The views (tabs) that showed the guide; failures anywhere in them count. */
-    static final Set<String> GUIDE_VIEWS = new java.util.HashSet<>();
-    static final Pattern URL = Pattern.compile("\"url\":\"([^\"]+)\"");
-    /** requestId to "document -> url", kept across tests because a request can span two log reads. */
-    static final Map<String, String> REQUESTS = new java.util.HashMap<>();
 
     static GuideUnderTest guide;
     static ChromeDriver driver;
     static Path screenshots;
 
-    @BeforeAll
-    static void openBrowser() throws Exception {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if ("true".equals(System.getenv("CI"))) {
-            assertTrue(present, "CI=true but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing: apt-get install chromium chromium-driver");
-        }
-        Assumptions.assumeTrue(present, CHROMIUM + " or " + CHROMEDRIVER
-            + " is not installed (apt-get install chromium chromium-driver); skipping the browser tests");
-        guide = GuideUnderTest.bundle(temp);
-        screenshots = Files.createDirectories(GuideFixture.repositoryRoot().resolve("target/screenshots"));
-
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--user-data-dir=" + Files.createDirectories(temp.resolve("chrome-profile")), "--window-size=1280,1024",
-            // No network at all: no name resolves, and Chromium's own background traffic is off.
-            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost", "--disable-background-networking",
-            "--disable-component-update", "--disable-default-apps", "--disable-sync", "--disable-extensions",
-            "--no-first-run", "--no-default-browser-check", "--metrics-recording-only", "--disable-domain-reliability");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        logs.enable(LogType.PERFORMANCE, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-            .withTimeout(Duration.ofSeconds(30)).build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20)).scriptTimeout(Duration.ofSeconds(10));
-        driver.executeCdpCommand("Network.enable", Map.of());
-        driver.executeCdpCommand("Network.emulateNetworkConditions",
-            Map.of("offline", true, "latency", 0, "downloadThroughput", 0, "uploadThroughput", 0));
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
+    /** The shared browser and bundle; a missing Chromium skips each test, never the class silently. */
+    @BeforeEach
+    void openBrowser() throws Exception {
+        SharedBrowser shared = SharedBrowser.get();
+        guide = shared.guide;
+        driver = shared.driver;
+        screenshots = shared.screenshots;
     }
 
     /** After every test: nothing failed to load and nothing was logged as an error. */
     @AfterEach
     void noFailedRequestsAndNoConsoleErrors() {
-        if (driver == null) {
-            return;
+        if (driver != null) {
+            assertEquals(List.of(), SharedBrowser.problems(driver));
         }
-        List<String> problems = new ArrayList<>();
-        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
-            if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                problems.add("console: " + entry.getMessage());
-            }
-        }
-        for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
-            String message = entry.getMessage();
-            Matcher id = REQUEST_ID.matcher(message);
-            if (!id.find()) {
-                continue;
-            }
-            Matcher webview = WEBVIEW.matcher(message);
-            String view = webview.find() ? webview.group(1) : "?";
-            if (message.contains("\"Network.requestWillBeSent\"")) {
-                Matcher document = DOCUMENT_URL.matcher(message);
-                if (message.contains("\"documentURL\":\"file:")) {
-                    GUIDE_VIEWS.add(view);
-                }
-                Matcher url = URL.matcher(message.substring(Math.max(0, message.indexOf("\"request\":"))));
-                REQUESTS.put(id.group(1), (document.find() ? document.group(1) : "?") + " -> " + (url.find() ? url.group(1) : "?"));
-            } else if (message.contains("\"Network.loadingFailed\"")) {
-                String request = REQUESTS.getOrDefault(id.group(1), "an unknown request");
-                // Debian's Chromium preloads its third-party new-tab page (a search engine's start page)
-                // in a view of its own; that is the browser, not the guide, so only that view is let through.
-                if (GUIDE_VIEWS.contains(view) || !(request.startsWith("chrome://") || request.equals("an unknown request"))) {
-                    problems.add("request failed: " + request + ": " + message);
-                }
-            }
-        }
-        assertEquals(List.of(), problems);
     }
 
     private static String url(String relative) {

@@ -32,6 +32,13 @@ class SearchIndexTest {
     }
 
     @Test
+    void jsonStringsAreUtf8ButNeverBreakTheScript() {
+        StringBuilder out = new StringBuilder();
+        Json.string(out, "설정 \"a\\b\" </script>\u2028\n\ud800x😀");
+        assertEquals("\"설정 \\\"a\\\\b\\\" \\u003c/script>\\u2028\\n\\ud800x😀\"", out.toString());
+    }
+
+    @Test
     void sectionsAreCutAtLinkableHeadings() {
         SearchIndex index = new SearchIndex();
         index.add("connect.html", Jsoup.parse("""
@@ -51,7 +58,7 @@ class SearchIndexTest {
         String script = index.script();
         assertTrue(script.startsWith("window.GUIDE_SEARCH = {"), script);
         assertFalse(script.contains("navigation"), "navigation is not content");
-        assertTrue(script.chars().allMatch(c -> c < 128), "the index is pure ASCII");
+        assertFalse(script.contains("\\u"), "text is written as UTF-8, not escaped: " + script);
     }
 
     @Test
@@ -59,7 +66,7 @@ class SearchIndexTest {
         GuideFixture fixture = BundleFixture.create(dir);
         GuideFixture.Run run = fixture.run("build", "--no-checks", "--quiet");
         assertEquals(0, run.exitCode(), run.all());
-        String index = Files.readString(dir.resolve("target/site/" + SearchIndex.FILE), StandardCharsets.US_ASCII);
+        String index = Files.readString(dir.resolve("target/site/" + SearchIndex.FILE), StandardCharsets.UTF_8);
         assertTrue(index.contains("\"connect-exporter\""), index);
         assertTrue(index.contains("\"agentops_exporter_endpoint\""), index);
         String home = fixture.read("target/site/index.html");
