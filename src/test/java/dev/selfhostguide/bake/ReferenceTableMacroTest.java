@@ -16,6 +16,8 @@ class ReferenceTableMacroTest {
     Path dir;
 
     private static final String VARIABLES = """
+        secret_suffixes: [_SECRET]
+        placeholders: []
         components:
           compose:
             variables:

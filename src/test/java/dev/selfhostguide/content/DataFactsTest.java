@@ -31,6 +31,17 @@ class DataFactsTest {
         return data;
     }
 
+    /** The line of the real data file where {@code text} first stands, so the tests follow edits to the data. */
+    private static int lineOf(String file, String text) throws IOException {
+        java.util.List<String> lines = Files.readAllLines(ROOT.resolve("content/data").resolve(file));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(file + " no longer contains " + text);
+    }
+
     /** Loads the data with one edit and returns the one line a build prints. */
     private String problem(String file, String from, String to) throws IOException {
         Path data = data();
@@ -52,22 +63,25 @@ class DataFactsTest {
 
     @Test
     void aMisspelledKeyIsAnErrorAtItsLine() throws IOException {
-        assertEquals("content/data/deployment.yml:10: [data] unknown key 'refrence' in ports.api; known keys: reference,"
-            + " upstream, protocol, component, source", problem("deployment.yml", "    reference: 8003", "    refrence: 8003"));
+        assertEquals("content/data/deployment.yml:" + lineOf("deployment.yml", "    reference: 8003")
+            + ": [data] unknown key 'refrence' in ports.api; known keys: reference,"
+            + " upstream, protocol, component, source, own", problem("deployment.yml", "    reference: 8003", "    refrence: 8003"));
     }
 
     @Test
     void aWrongTypeIsAnErrorAtItsLine() throws IOException {
-        assertEquals("content/data/deployment.yml:10: [data] ports.api.reference must be a port number, not"
+        assertEquals("content/data/deployment.yml:" + lineOf("deployment.yml", "    reference: 8003")
+            + ": [data] ports.api.reference must be a port number, not"
             + " 'eighty' (not a whole number)", problem("deployment.yml", "    reference: 8003", "    reference: eighty"));
-        assertEquals("content/data/variables.yml:94: [data] components.compose.variables.LOGGING_LEVEL.passes_to must be a"
+        assertEquals("content/data/variables.yml:" + lineOf("variables.yml", "LOGGING_LEVEL: {passes_to")
+            + ": [data] components.compose.variables.LOGGING_LEVEL.passes_to must be a"
             + " list, not 'api'", problem("variables.yml", "LOGGING_LEVEL: {passes_to: [{component: api, as: LOGGING_LEVEL}]",
                 "LOGGING_LEVEL: {passes_to: api"));
     }
 
     @Test
     void aMissingRequiredEntryIsAnErrorAtItsMapping() throws IOException {
-        assertEquals("content/data/nav.yml:3: [data] chapters[0] needs 'title'",
+        assertEquals("content/data/nav.yml:" + lineOf("nav.yml", "{page: index,") + ": [data] chapters[0] needs 'title'",
             problem("nav.yml", "{page: index, title: Start here, title_ko: 시작하기}", "{page: index, title_ko: 시작하기}"));
     }
 
@@ -80,7 +94,8 @@ class DataFactsTest {
 
     @Test
     void anEndpointOnAPortTheDeploymentLacksIsAnError() throws IOException {
-        assertEquals("content/data/endpoints.yml:13: [data] port 'apii' is not a port of deployment.yml (api, dashboard,"
+        assertEquals("content/data/endpoints.yml:" + lineOf("endpoints.yml", "path: /health, component: api, port: api,")
+                + ": [data] port 'apii' is not a port of deployment.yml (api, dashboard,"
                 + " otlp-http, otlp-grpc, collector-health, collector-pprof, collector-zpages, fluentforward, clickhouse-http,"
                 + " clickhouse-native)",
             problem("endpoints.yml", "path: /health, component: api, port: api,", "path: /health, component: api, port: apii,")
@@ -89,17 +104,14 @@ class DataFactsTest {
 
     @Test
     void evidenceIsAcceptedOnAFactAndHeldToUpstreamSources() throws IOException {
-        String good = "LOGGING_LEVEL: {evidence: [{repo: agentops, path: app/compose.yaml, match: LOGGING_LEVEL}], description_ko: 로그, ";
-        Path data = data();
-        Path variables = data.resolve("variables.yml");
-        Files.writeString(variables, Files.readString(variables).replaceFirst("LOGGING_LEVEL: \\{", java.util.regex.Matcher.quoteReplacement(good)));
-        Catalog.load(data);
-        assertEquals("content/data/variables.yml:94: [data] evidence repo 'agentopz' is not a source of upstream.yml",
-            problem("variables.yml", "LOGGING_LEVEL: {", "LOGGING_LEVEL: {evidence: [{repo: agentopz, path: a, match: b}], ")
-                .replaceAll(" \\(.*\\)$", ""));
-        assertEquals("content/data/variables.yml:94: [data] components.compose.variables.LOGGING_LEVEL.evidence[0] needs exactly"
+        String entry = "LOGGING_LEVEL: {passes_to: [{component: api, as: LOGGING_LEVEL}], read_at: app/compose.yaml, evidence: [{repo: agentops,";
+        int line = lineOf("variables.yml", entry);
+        Catalog.load(data());
+        assertEquals("content/data/variables.yml:" + line + ": [data] evidence repo 'agentopz' is not a source of upstream.yml",
+            problem("variables.yml", entry, entry.replace("repo: agentops,", "repo: agentopz,")).replaceAll(" \\(.*\\)$", ""));
+        assertEquals("content/data/variables.yml:" + line + ": [data] components.compose.variables.LOGGING_LEVEL.evidence[0] needs exactly"
             + " one of 'match' and 'regex'",
-            problem("variables.yml", "LOGGING_LEVEL: {", "LOGGING_LEVEL: {evidence: [{repo: agentops, path: a}], "));
+            problem("variables.yml", entry, entry.replace("evidence: [{repo: agentops,", "evidence: [{repo: agentops, path: a}, {repo: agentops,")));
     }
 
     @Test
