@@ -5,6 +5,7 @@ import dev.selfhostguide.bundle.PageStamp;
 import dev.selfhostguide.content.Catalog;
 import dev.selfhostguide.content.Project;
 import dev.selfhostguide.snippets.Finding;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +34,11 @@ public final class PdfStep {
     }
 
     public static Outcome run(AsciidoctorRuntime runtime, Project project, Catalog catalog, Path dir, Map<String, String> env) {
+        if (!Files.isDirectory(project.templates().resolve("pdf"))) {
+            // A project without PDF themes has no PDF editions (test fixtures); one whose themes
+            // folder lost a theme fails in PdfEditions instead.
+            return new Outcome(Map.of(), List.of(), "pdf: no PDF editions: the project has no templates/pdf/", null);
+        }
         Optional<Path> fonts = NanumFonts.find();
         if (fonts.isEmpty()) {
             String why = "the Korean font NanumGothic.ttf is not installed (" + NanumFonts.INSTALL + ")";

@@ -68,6 +68,7 @@ class PdfEditionTest {
     @Test
     void aMissingThemeIsOneLineNotASilentFallback() throws Exception {
         GuideFixture fixture = BundleFixture.create(dir);
+        fixture.write("templates/pdf/guide-ko-theme.yml", "extends: guide-theme.yml\n");
         GuideFixture.Run run = fixture.run("pdf", "--quiet");
         assertEquals(1, run.exitCode(), run.all());
         assertTrue(run.all().contains("pdf failed: the en PDF failed: no PDF theme templates/pdf/guide-theme.yml"), run.all());
