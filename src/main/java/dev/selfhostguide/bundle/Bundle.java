@@ -93,6 +93,7 @@ public final class Bundle {
             }
             Files.writeString(folder.resolve(README), readme(singles, zip.getFileName().toString()), StandardCharsets.UTF_8);
             dev.selfhostguide.upstream.FactsJson.write(catalog.dir(), folder);
+            dev.selfhostguide.doctor.DoctorJar.write(folder.resolve(dev.selfhostguide.doctor.DoctorJar.NAME), epochSeconds);
             List<ExternalReferenceScan.Problem> problems = ExternalReferenceScan.scan(folder);
             if (!problems.isEmpty()) {
                 // The work folder is gone when the caller reads these: name files as they are in the zip.
@@ -164,7 +165,12 @@ public final class Bundle {
         if (!pdfs.isEmpty()) {
             text.append("The PDF editions, to print, file and approve: ").append(String.join(", ", pdfs)).append("\n");
         }
-        text.append("\nThe example configuration files the guide refers to are in examples/.\n\n")
+        text.append("\nThe example configuration files the guide refers to are in examples/.\n")
+            .append("\nChecking your own files\n-----------------------\n")
+            .append("With Java 17 or later, and no network, run the guide's checks on your deployment folder:\n\n")
+            .append("    java -jar ").append(dev.selfhostguide.doctor.DoctorJar.NAME).append(" /path/to/your/app\n\n")
+            .append("It reads your .env, compose, LiteLLM, collector and nginx files and prints each problem\n")
+            .append("as file:line; secret values are never printed. --help lists the options.\n\n")
             .append("Checking the download\n---------------------\n")
             .append("1. The zip itself, before you unpack it: in the folder that holds the zip and\n")
             .append("   ").append(zip).append(".sha256, run\n\n")

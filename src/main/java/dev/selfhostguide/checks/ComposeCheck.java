@@ -224,10 +224,39 @@ public final class ComposeCheck implements Check {
             Map<String, NodeTuple> services = StrictYaml.entries(servicesNode);
             Set<String> volumes = top.containsKey("volumes")
                 ? StrictYaml.entries(top.get("volumes").getValueNode()).keySet() : Set.of();
-            boolean agentops = isAgentOpsStack(services);
-            for (Map.Entry<String, NodeTuple> e : services.entrySet()) {
-                service(e.getKey(), e.getValue(), services.keySet(), volumes, agentops);
+            // A reader's ports, images and commands are theirs to choose: comparing them with the
+            // guide's reference deployment is opt-in (guide doctor --profile guide).
+            boolean reader = snippet.attribute("origin").map("reader"::equals).orElse(false);
+            boolean agentops = isAgentOpsStack(services)
+                && (!reader || snippet.attribute("profile").map("guide"::equals).orElse(false));
+            Set<String> defined = new java.util.LinkedHashSet<>(services.keySet());
+            if (reader) {
+                defined.addAll(readerServices());
             }
+            for (Map.Entry<String, NodeTuple> e : services.entrySet()) {
+                service(e.getKey(), e.getValue(), defined, volumes, agentops);
+            }
+        }
+
+        /** Services the reader's other compose files define (they are merged with -f or include:). */
+        private Set<String> readerServices() {
+            Set<String> names = new java.util.LinkedHashSet<>();
+            for (Snippet other : context.allSnippets()) {
+                if (other == snippet || !other.attribute("check").orElse("").contains(ID)) {
+                    continue;
+                }
+                StrictYaml.Parsed parsed = StrictYaml.parse(other.text());
+                for (Node document : parsed.documents()) {
+                    StrictYaml.get(document, "services").ifPresent(s -> names.addAll(StrictYaml.entries(s).keySet()));
+                }
+            }
+            return names;
+        }
+
+        /** A reader's file checked without the file that defines a service may be meant for -f. */
+        private boolean aloneReader() {
+            return snippet.attribute("origin").map("reader"::equals).orElse(false)
+                && context.allSnippets().stream().noneMatch(o -> o != snippet && o.attribute("check").orElse("").contains(ID));
         }
 
         /** See the class comment: only the AgentOps stack is compared with deployment.yml. */
@@ -253,8 +282,12 @@ public final class ComposeCheck implements Check {
             Map<String, NodeTuple> entries = StrictYaml.entries(def);
             boolean override = !entries.containsKey("image") && !entries.containsKey("build")
                 && !entries.containsKey("extends");
-            boolean upstreamService = upstream.services().containsKey(name);
-            if (override && !upstreamService) {
+            boolean upstreamService = upstream.services().containsKey(name)
+                || snippet.attribute("origin").map("reader"::equals).orElse(false) && readerServices().contains(name);
+            if (override && !upstreamService && aloneReader()) {
+                warning(keyNode, "service '" + name + "' has neither 'image' nor 'build': it only works merged with a compose file"
+                    + " that defines it (docker compose -f base.yaml -f this.yaml); check that file with this one");
+            } else if (override && !upstreamService) {
                 error(keyNode, "service '" + name + "' has neither 'image' nor 'build', and upstream's AgentOps compose has no service '"
                     + name + "' for it to override; give it an image or a build");
             } else if (override && upstream.included(name) && !includeRemoved) {
@@ -685,7 +718,11 @@ public final class ComposeCheck implements Check {
             }
             for (Node target : targets) {
                 String name = StrictYaml.scalar(target).orElse("");
-                if (!fileServices.contains(name) && !upstream.services().containsKey(name)) {
+                if (!fileServices.contains(name) && !upstream.services().containsKey(name) && aloneReader()) {
+                    warning(target, "service '" + service + "' depends on '" + name + "', which this file does not define;"
+                        + " docker compose refuses to start unless a file merged with it (-f) defines '" + name
+                        + "'; check them together");
+                } else if (!fileServices.contains(name) && !upstream.services().containsKey(name)) {
                     error(target, "service '" + service + "' depends on '" + name
                         + "', which is neither in this file nor among upstream's compose services");
                 }

@@ -1,5 +1,6 @@
 package dev.selfhostguide.checks;
 
+import dev.selfhostguide.checks.support.RawData;
 import dev.selfhostguide.checks.support.*;
 import dev.selfhostguide.facts.Variables;
 import dev.selfhostguide.snippets.Finding;
@@ -78,6 +79,7 @@ public final class DotenvCheck implements Check {
     public List<Finding> check(Snippet snippet, CheckContext context) {
         List<Finding> findings = new ArrayList<>();
         List<Entry> entries = parse(snippet, findings);
+        coalesceStyleWarnings(findings);
 
         Map<String, Entry> seen = new LinkedHashMap<>();
         for (Entry e : entries) {
@@ -100,6 +102,16 @@ public final class DotenvCheck implements Check {
             return findings;
         }
         String c = component.get().trim();
+        boolean reader = snippet.attribute("origin").map("reader"::equals).orElse(false);
+        NeighbourFacts neighbours = NeighbourFacts.of(context.catalog());
+        if (reader && (neighbours.knows(c) || c.equals(NeighbourFacts.OTHER))) {
+            // Another project's .env: its variable names are its own business; what the guide knows
+            // about it is which values were published as examples.
+            for (Entry e : entries) {
+                publishedSecret(snippet, catalog, neighbours, e, findings);
+            }
+            return findings;
+        }
         if (!catalog.hasComponent(c)) {
             findings.add(Finding.error(snippet, 1, ID, "component=" + c + " is not one of "
                 + String.join("|", catalog.componentNames()) + " (content/data/variables.yml)"));
@@ -109,9 +121,118 @@ public final class DotenvCheck implements Check {
         List<ComposePassThrough.Pass> passes = c.equals("compose")
             ? ComposePassThrough.of(context.allSnippets(), context.catalog()) : List.of();
         for (Entry e : entries) {
+            if (reader && publishedSecret(snippet, catalog, neighbours, e, findings)) {
+                continue;
+            }
+            if (reader && c.equals("sdk") && catalog.variable(c, e.name()).isEmpty()) {
+                sdkForeign(snippet, catalog, e, findings);
+                continue;
+            }
             checkEntry(snippet, catalog, c, e, realValues, passes, findings);
+            if (reader) {
+                urlRules(snippet, context, catalog, c, e, findings);
+            }
         }
         return findings;
+    }
+
+    /**
+     * A file written in one style (every line NAME = value) gets one warning about it, at its
+     * first line, instead of one per line: the advice is the same and a long list hides the rest.
+     */
+    private static void coalesceStyleWarnings(List<Finding> findings) {
+        List<Finding> blanks = findings.stream()
+            .filter(f -> !f.isError() && f.message().startsWith("blank around '=' of ")).toList();
+        if (blanks.size() < 2) {
+            return;
+        }
+        int at = findings.indexOf(blanks.get(0));
+        findings.removeAll(blanks);
+        Finding first = blanks.get(0);
+        findings.add(at, new Finding(first.file(), first.line(), first.check(), first.severity(),
+            first.message() + " (and " + (blanks.size() - 1) + " more line" + (blanks.size() == 2 ? "" : "s") + " like it)"));
+    }
+
+    /**
+     * A value one of the projects published as an example (AgentOps' insecure defaults, or a
+     * neighbour's): an error whatever the variable is called. A short value only counts under a
+     * secret's name, so that POSTGRES_DB=postgres is not mistaken for the password.
+     */
+    private static boolean publishedSecret(Snippet snippet, VariableCatalog catalog, NeighbourFacts neighbours, Entry e,
+                                           List<Finding> findings) {
+        String value = e.value();
+        if (value.length() < 16 && !looksSecret(e.name())) {
+            return false;
+        }
+        Optional<String> reason = neighbours.publishedSecret(value);
+        if (reason.isEmpty()) {
+            return false;
+        }
+        findings.add(Finding.error(snippet, e.line(), ID, e.name() + " is set to a published example value: " + reason.get()
+            + "; generate your own (e.g. openssl rand -hex 32) and set it everywhere this secret is used"));
+        return true;
+    }
+
+    private static boolean looksSecret(String name) {
+        String n = name.toUpperCase(java.util.Locale.ROOT);
+        return n.endsWith("_SECRET") || n.endsWith("_KEY") || n.endsWith("_PASSWORD") || n.endsWith("_TOKEN")
+            || n.endsWith("_PASS") || n.contains("SECRET") || n.contains("PASSWORD");
+    }
+
+    /**
+     * A variable the SDK does not read, in an SDK program's .env: the program's other libraries
+     * (OPENAI_API_KEY, SERPER_API_KEY) are none of the SDK's business, but an AGENTOPS_ name the
+     * SDK does not know is a misspelling it silently ignores.
+     */
+    private static void sdkForeign(Snippet snippet, VariableCatalog catalog, Entry e, List<Finding> findings) {
+        if (e.name().startsWith("AGENTOPS_")) {
+            findings.add(Finding.error(snippet, e.line(), ID, e.name() + " is not a variable the AgentOps SDK reads"
+                + " (agentops/config.py), so it is silently ignored; check the spelling against "
+                + String.join(", ", catalog.names("sdk").stream().filter(n -> n.startsWith("AGENTOPS_")).limit(6).toList()) + ", ..."));
+            return;
+        }
+        List<String> elsewhere = catalog.componentsKnowing(e.name());
+        if (!elsewhere.isEmpty()) {
+            findings.add(Finding.warning(snippet, e.line(), ID, e.name() + " is read by the " + String.join(", ", elsewhere)
+                + ", not by the SDK; if this .env is not an SDK program's, name its component with --component"));
+        }
+    }
+
+    /** URL rules of a reader's file: a path the endpoint needs, and localhost baked into browsers. */
+    private static void urlRules(Snippet snippet, CheckContext context, VariableCatalog catalog, String component, Entry e,
+                                 List<Finding> findings) {
+        String value = e.value();
+        if (value.isEmpty() || REFERENCE.matcher(value).find()) {
+            return;
+        }
+        // browser and browser_why are read by this rule alone; they sit beside the typed facts of the variable.
+        Map<String, Object> entry = RawData.map(RawData.map(RawData.map(RawData.map(
+            context.catalog().file("variables").get("components")).get(component)).get("variables")).get(e.name()));
+        if (RawData.flag(entry.get("browser")) && value.matches("(?i)https?://(localhost|127\\.0\\.0\\.1)([:/].*)?")) {
+            findings.add(Finding.warning(snippet, e.line(), ID, e.name() + " points at localhost, but it is "
+                + RawData.text(entry.get("browser_why")) + ", so every user's browser calls its own machine; "
+                + "use the host name users reach the API at (in a closed network, the internal DNS name)"));
+        }
+        String suffix = pathSuffix(context, e.name());
+        if (!suffix.isEmpty() && value.matches("(?i)https?://.*")) {
+            String path = value.replaceFirst("(?i)^https?://[^/]*", "");
+            if (!path.replaceAll("/+$", "").endsWith(suffix)) {
+                findings.add(Finding.error(snippet, e.line(), ID, e.name() + " is used as given, the full URL spans are posted to"
+                    + " (agentops/sdk/exporters.py), so without " + suffix + " the collector answers 404 and no span arrives;"
+                    + " write " + value.replaceAll("/+$", "") + suffix));
+            }
+        }
+    }
+
+    /** The path an endpoint variable must end with (sdk.yml init: env + path_suffix), or "". */
+    private static String pathSuffix(CheckContext context, String variable) {
+        for (Object raw : RawData.map(context.catalog().file("sdk").get("init")).values()) {
+            Map<String, Object> init = RawData.map(raw);
+            if (variable.equals(RawData.text(init.get("env")))) {
+                return RawData.text(init.get("path_suffix"));
+            }
+        }
+        return "";
     }
 
     private void checkEntry(Snippet snippet, VariableCatalog catalog, String component, Entry e,
@@ -204,9 +325,14 @@ public final class DotenvCheck implements Check {
             String rest = line.substring(eq + 1);
             if (!name.equals(name.stripTrailing()) || (!rest.isEmpty() && Character.isWhitespace(rest.charAt(0))
                 && !rest.isBlank())) {
-                findings.add(Finding.error(snippet, n, ID, "blank around '=' in '" + line.trim()
-                    + "': compose trims it but docker run --env-file and a shell do not; write "
-                    + name.trim() + "=" + rest.trim()));
+                // The guide's own files must work everywhere; a reader's file only where it is used,
+                // and the line itself may hold a secret.
+                findings.add(snippet.attribute("origin").map("reader"::equals).orElse(false)
+                    ? Finding.warning(snippet, n, ID, "blank around '=' of " + name.trim() + ": compose and python-dotenv"
+                        + " trim it, but docker run --env-file and a shell do not; write " + name.trim() + "=value")
+                    : Finding.error(snippet, n, ID, "blank around '=' in '" + line.trim()
+                        + "': compose trims it but docker run --env-file and a shell do not; write "
+                        + name.trim() + "=" + rest.trim()));
                 name = name.trim();
                 rest = rest.stripLeading();
             }

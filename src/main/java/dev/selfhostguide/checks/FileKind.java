@@ -109,22 +109,6 @@ public enum FileKind {
         return Optional.empty();
     }
 
-    /** The component a .env file configures, from where it sits in an AgentOps checkout. */
-    public static String componentOf(Path file) {
-        String path = file.toAbsolutePath().normalize().toString().replace('\\', '/');
-        String name = file.getFileName().toString();
-        if (path.contains("/dashboard/") || name.endsWith(".local") || name.contains("dashboard")) {
-            return "dashboard";
-        }
-        if (path.contains("/api/")) {
-            return "api";
-        }
-        if (path.contains("/opentelemetry-collector/")) {
-            return "collector";
-        }
-        return "compose";
-    }
-
     private static boolean hasTopLevel(String text, String key) {
         for (String line : text.split("\\R")) {
             if (line.startsWith(key + ":")) {

@@ -59,6 +59,7 @@ public final class LitellmConfigCheck implements Check {
 
     private static final Pattern DOTENV_LINE = Pattern.compile("^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*=");
     private static final Pattern SHELL_EXPORT = Pattern.compile("\\bexport\\s+([A-Za-z_][A-Za-z0-9_]*)=");
+    private static final Pattern DOLLAR_BRACES = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:[:?-][^}]*)?\\}");
     private static final List<String> CALLBACK_KEYS = List.of("success_callback", "failure_callback", "callbacks");
 
     @Override
@@ -149,6 +150,7 @@ public final class LitellmConfigCheck implements Check {
             value(top, "model_list").ifPresent(this::modelList);
             value(top, "litellm_settings").ifPresent(this::litellmSettings);
             value(top, "router_settings").ifPresent(this::routerSettings);
+            value(top, "general_settings").ifPresent(this::generalSettings);
             environment(document, top);
         }
 
@@ -246,6 +248,17 @@ public final class LitellmConfigCheck implements Check {
             }
         }
 
+        private void generalSettings(Node settings) {
+            Map<String, Object> elsewhere = RawData.map(RawData.map(context.catalog().file("litellm").get("general_settings")).get("belongs_elsewhere"));
+            for (Map.Entry<String, NodeTuple> e : StrictYaml.entries(settings).entrySet()) {
+                Object target = elsewhere.get(e.getKey());
+                if (target != null) {
+                    error(e.getValue().getKeyNode(), "general_settings." + e.getKey() + " is never read: the proxy reads "
+                        + e.getKey() + " from " + target + " and ignores unknown general_settings keys; move it to " + target);
+                }
+            }
+        }
+
         private void routerSettings(Node settings) {
             for (Map.Entry<String, NodeTuple> e : StrictYaml.entries(settings).entrySet()) {
                 String target = facts.movedRouterSettings().get(e.getKey());
@@ -296,6 +309,15 @@ public final class LitellmConfigCheck implements Check {
 
         private void reference(Node value, Set<String> declared) {
             String text = StrictYaml.scalar(value).orElse("");
+            Matcher dollar = DOLLAR_BRACES.matcher(text);
+            if (dollar.find() && !Boolean.TRUE.equals(context.catalog().file("litellm").get("expands_dollar_braces"))) {
+                String variable = dollar.group(1);
+                error(value, "LiteLLM does not expand ${" + variable + "}: only a value that starts with " + facts.prefix()
+                    + " is read from the environment, so the text is used as typed (as an api_key, the provider rejects it); "
+                    + (dollar.group().equals(text.strip()) ? "write " + facts.prefix() + variable
+                        : "put the whole value in an environment variable and write " + facts.prefix() + "NAME"));
+                return;
+            }
             if (!text.startsWith(facts.prefix())) {
                 return;
             }
@@ -303,7 +325,11 @@ public final class LitellmConfigCheck implements Check {
             if (variable.isEmpty()) {
                 error(value, "'" + text + "' names no variable");
             } else if (!declared.contains(variable) && snippet.attribute("origin").orElse("").equals("reader")) {
-                // A reader's proxy gets its environment from places doctor cannot see.
+                // A reader's proxy gets its environment from places doctor cannot see: only a .env
+                // passed with the config says what the proxy's environment is meant to hold.
+                if (guideVariables().isEmpty()) {
+                    return;
+                }
                 findings.add(Finding.warning(snippet, StrictYaml.line(value), ID, text + " is set in none of the .env files "
                     + "checked with it; make sure the proxy's environment has " + variable + ", or LiteLLM uses None without a warning"));
             } else if (!declared.contains(variable)) {

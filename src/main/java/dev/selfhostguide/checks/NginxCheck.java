@@ -99,7 +99,9 @@ public final class NginxCheck implements Check {
             findings.add(Finding.warning(snippet, 1, ID, "not run: cannot create a scratch folder: " + e.getMessage()));
             return findings;
         }
-        String text = testable(snippet.text(), dir, tools);
+        // The user workers run as exists where the config is deployed, not necessarily here;
+        // without the line nginx -t runs as this user, which tests everything else the same.
+        String text = testable(snippet.text(), dir, tools).replaceAll("(?m)^(\\s*)user(\\s+[^;#\\n]*;)", "$1# user$2");
         boolean full = FULL_CONFIG.matcher(text).find();
         Path snippetFile = dir.resolve("snippet.conf");
         Path main = full ? snippetFile : dir.resolve("nginx.conf");
@@ -212,7 +214,9 @@ public final class NginxCheck implements Check {
             } else if (trimmed.matches("proxy_cache_path\\s+/.*")) {
                 line = line.replaceFirst("proxy_cache_path\\s+/[^\\s;]+", "proxy_cache_path " + dir.resolve("cache"));
             }
-            line = replaceHosts(line, UPSTREAM_SERVER, upstreams);
+            // A server of an upstream block is a host, even when it shares the block's name
+            // (upstream api { server api:8080; }, the usual compose pattern).
+            line = replaceHosts(line, UPSTREAM_SERVER, List.of());
             line = replaceHosts(line, PROXY_HOST, upstreams);
             out.append(line);
             if (i < lines.length - 1) {

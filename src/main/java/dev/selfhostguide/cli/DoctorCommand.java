@@ -1,60 +1,55 @@
 package dev.selfhostguide.cli;
 
-import dev.selfhostguide.checks.CheckRegistry;
 import dev.selfhostguide.checks.FileKind;
 import dev.selfhostguide.checks.Tools;
 import dev.selfhostguide.content.Catalog;
-import dev.selfhostguide.content.ContentScan;
 import dev.selfhostguide.content.Project;
-import dev.selfhostguide.snippets.Finding;
-import dev.selfhostguide.snippets.Snippet;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.selfhostguide.doctor.Doctor;
+import dev.selfhostguide.doctor.DoctorOptions;
+import dev.selfhostguide.doctor.ReaderFile;
+import dev.selfhostguide.doctor.ReportFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import dev.selfhostguide.pipeline.CheckSnippets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code guide doctor FILE...}: the guide's own checks, run on a reader's files: their .env,
- * compose override, LiteLLM config.yaml or collector config. No AsciiDoc is involved, so no JRuby.
+ * {@code guide doctor FILE|DIR...}: the guide's own checks, run on a reader's files. The work is
+ * in {@link dev.selfhostguide.doctor}; this class only turns options into a run and the report
+ * into output. No AsciiDoc is involved, so no JRuby.
  */
 @Command(name = "doctor", sortOptions = false,
-    description = "check your own .env, compose override, LiteLLM or collector config with the guide's checks",
-    footer = {"", "Runs the checks the guide's own snippets pass on your files, with the same messages,",
-        "at your file's lines. The kind of each file is taken from its name or content:",
-        "  .env, *.env, env.example          dotenv (variables known to the component, secrets)",
-        "  *compose*.yaml, services:         compose",
-        "  model_list: / litellm_settings:   litellm-config",
-        "  receivers: + service:             otel-collector",
-        "  *.conf with server blocks         nginx",
-        "Files given together are checked together: a LiteLLM config's os.environ/VAR is resolved",
-        "against the .env files you pass with it.", "",
-        "Exit codes: 0 no problems, 1 problems found (FILE:LINE: [check] message), 2 usage error."})
+    description = "check your own .env, compose files, LiteLLM, collector or nginx config (or a whole folder) with the guide's checks",
+    footer = {"", "Runs the checks the guide's own snippets pass on your files, at your file's lines. A DIR is",
+        "searched (3 levels) for .env files, compose files and overrides, LiteLLM and collector configs and",
+        "nginx files; all files named are checked together: compose with its .env, host ports published",
+        "twice, host names that are no service, secrets the API and the collector must share. Each file's",
+        "kind, and for a .env the program that reads it, is decided from its name, its content and the",
+        "files passed with it; doctor says what it decided. An error is what upstream would fail on,",
+        "refuse, or silently ignore; a warning is advice. Secret values are only printed masked.", "",
+        "Exit codes: 0 no errors, 1 errors found (FILE:LINE: [check] message), 2 usage error."})
 final class DoctorCommand extends Subcommand {
 
     @Option(names = "--as", paramLabel = "KIND", completionCandidates = Kinds.class,
         description = "treat every FILE as KIND: ${COMPLETION-CANDIDATES}")
     String as;
 
-    @Option(names = "--component", paramLabel = "NAME", description = {"for .env files: compose (the root app/.env), api,",
-        "dashboard, collector or sdk; default from the file's place in an AgentOps checkout"})
+    @Option(names = "--component", paramLabel = "NAME", description = {"read every .env as NAME's: compose (the root",
+        "app/.env), api, dashboard, collector, sdk, supabase, litellm or other"})
     String componentName;
 
-    @Parameters(paramLabel = "FILE", arity = "0..*", description = "the files to check")
-    List<String> operands = new ArrayList<>();
+    @Option(names = "--profile", paramLabel = "guide", description = "also hold ports, images and commands to the guide's reference deployment")
+    String profileName;
 
-    @Override
-    public Integer call() throws Exception {
-        Console console = console();
-        return run(new Args(operands, as, componentName), console);
-    }
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default), json, or sarif (SARIF 2.1.0)")
+    String formatName;
+
+    @Parameters(paramLabel = "FILE|DIR", arity = "0..*", description = "the files or folders to check")
+    List<String> operands = new ArrayList<>();
 
     /** The kinds {@code --as} accepts, for the help and the shell completion. */
     static final class Kinds implements Iterable<String> {
@@ -64,82 +59,52 @@ final class DoctorCommand extends Subcommand {
         }
     }
 
-    /** The options as the checks below read them. */
-    private record Args(List<String> operands, String as, String component) {
-
-        boolean has(String option) {
-            return get(option, null) != null;
+    @Override
+    public Integer call() throws Exception {
+        Console console = console();
+        if (operands.isEmpty()) {
+            throw new UsageException("name at least one file or folder to check");
         }
-
-        String get(String option, String fallback) {
-            String value = option.equals("--as") ? as : option.equals("--component") ? component : null;
-            return value == null ? fallback : value;
-        }
-    }
-
-    private int run(Args arguments, Console console) throws Exception {
-        if (arguments.operands().isEmpty()) {
-            throw new UsageException("name at least one file to check");
-        }
-        Optional<FileKind> forced = Optional.empty();
-        if (arguments.has("--as")) {
-            String id = arguments.get("--as", "");
-            forced = FileKind.byId(id);
-            if (forced.isEmpty()) {
+        Optional<FileKind> kind = Optional.empty();
+        if (as != null) {
+            String id = as;
+            kind = FileKind.byId(id);
+            if (kind.isEmpty()) {
                 throw new UsageException("unknown kind '" + id + "'; use one of " + FileKind.ids());
             }
+        }
+        ReportFormat format = ReportFormat.byName(formatName)
+            .orElseThrow(() -> new UsageException("unknown format '" + formatName + "'; use one of "
+                + ReportFormat.names()));
+        Optional<String> profile = Optional.ofNullable(profileName);
+        if (profile.isPresent() && !profile.get().equals(DoctorOptions.GUIDE_PROFILE)) {
+            throw new UsageException("unknown profile '" + profile.get() + "'; the only profile is " + DoctorOptions.GUIDE_PROFILE);
         }
         Path cwd = env().directory();
         Project project = Project.find(cwd);
         Catalog catalog = Files.isDirectory(project.data()) ? Catalog.load(project.data()) : Catalog.bundled();
-        List<Finding> findings = new ArrayList<>();
-        List<Snippet> snippets = new ArrayList<>();
-        for (String operand : arguments.operands()) {
-            Path file = cwd.resolve(operand).normalize();
-            if (!Files.isRegularFile(file)) {
-                String special = dev.selfhostguide.content.ContentScan.specialKind(file);
-                throw new UsageException(Files.isDirectory(file) ? operand + " is a folder; name the files in it"
-                    : special != null ? operand + " is " + special + ", not a file; it is not opened"
-                    : "no such file: " + operand);
-            }
-            String text = read(file, findings);
-            if (text == null) {
-                continue;
-            }
-            Optional<FileKind> kind = forced.or(() -> FileKind.detect(file, text));
-            if (kind.isEmpty()) {
-                findings.add(new Finding(file, 0, "doctor", Finding.Severity.ERROR,
-                    "cannot tell what kind of file this is; name it with --as (" + FileKind.ids() + ")"));
-                continue;
-            }
-            String component = arguments.get("--component", FileKind.componentOf(file));
-            Map<String, String> attributes = kind.get().attributes(component);
-            snippets.add(Snippet.ofFile(file, kind.get().language(), attributes, text));
-            console.info("checking " + operand + " as " + kind.get().id()
-                + (kind.get() == FileKind.DOTENV ? " (component " + component + ")" : ""));
+        Optional<String> component = Optional.ofNullable(componentName);
+        if (component.isPresent() && !Doctor.componentNames(catalog).contains(component.get())) {
+            throw new UsageException("unknown component '" + component.get() + "'; use one of "
+                + String.join(", ", Doctor.componentNames(catalog)));
         }
-        findings.addAll(CheckSnippets.files(CheckRegistry.forReaders(), snippets, catalog, Tools.fromEnvironment()).findings());
-        console.findings(findings, new Project(cwd));
-        long errors = findings.stream().filter(Finding::isError).count();
-        long warnings = findings.size() - errors;
-        console.summary((errors == 0 ? "doctor: no problems" : "doctor: " + errors + " problem" + (errors == 1 ? "" : "s"))
-            + (warnings > 0 ? ", " + warnings + " warning" + (warnings == 1 ? "" : "s") : "")
-            + " in " + arguments.operands().size() + " file" + (arguments.operands().size() == 1 ? "" : "s"));
-        return errors > 0 ? Main.CONTENT : Main.OK;
-    }
-
-    /** The file's text, or null with a finding when its bytes are not sound UTF-8 text. */
-    private static String read(Path file, List<Finding> findings) throws IOException {
-        if (Files.size(file) > ContentScan.MAX_BYTES) {
-            findings.add(new Finding(file, 0, "doctor", Finding.Severity.ERROR,
-                "the file is larger than " + ContentScan.MAX_BYTES / 1024 + " KiB; that is not a configuration file"));
-            return null;
+        Doctor.Report report;
+        try {
+            report = new Doctor(catalog, new DoctorOptions(kind, component, profile), Tools.fromEnvironment()).run(cwd, operands);
+        } catch (Doctor.NoSuchFile e) {
+            throw new UsageException(e.getMessage());
         }
-        byte[] bytes = Files.readAllBytes(file);
-        for (ContentScan.Problem problem : ContentScan.scanBytes(file, bytes)) {
-            findings.add(new Finding(file, problem.line(), "doctor", Finding.Severity.ERROR, problem.message()));
-            return null;
+        if (format == ReportFormat.TEXT) {
+            report.notes().forEach(console::info);
+            for (ReaderFile f : report.files()) {
+                console.info(f.decision());
+            }
+            console.findings(report.findings(), new Project(cwd));
+            console.summary(ReportFormat.summary(report));
+        } else {
+            String version = Optional.ofNullable(DoctorCommand.class.getPackage().getImplementationVersion()).orElse("dev");
+            console.summary(format.write(report, version).stripTrailing());
         }
-        return new String(bytes, StandardCharsets.UTF_8);
+        return report.errors() > 0 ? Main.CONTENT : Main.OK;
     }
 }

@@ -55,6 +55,13 @@ final class DataSchemas {
             // value is exact or a regular expression for the whole value; an entry without a reason
             // allows nothing, and the published-text scan reports it at its line.
             .required("placeholders", listOf(fields().required("value", text()).optional("reason", text()))));
+        // The projects AgentOps runs next to (Supabase, LiteLLM), as far as guide doctor needs them.
+        files.put("neighbours", fields()
+            .optional("source", SOURCE)
+            .required("projects", mapOf(fields().optional("source", SOURCE).optional("signature", listOf(text()))
+                .optional("host_ports", mapOf(fields().required("service", text()).required("container", port())))))
+            .optional("published_secrets", listOf(fields().required("value", text()).required("reason", text())
+                .optional("source", fields().required("repo", text()).optional("path", text()).optional("commit", text())))));
         files.put("downloads", fields()
             .required("publish", listOf(fields().required("file", text()).optional("reason", text()))));
         files.put("endpoints", fields()
@@ -93,7 +100,9 @@ final class DataSchemas {
                         .optional("service", text()).optional("as", text()), DataSchemas::componentOrService)))
                     .optional("type", new Shape.Scalar("integer", v -> v.equals("integer") ? null : "the only type is integer"))
                     .optional("empty", text()).optional("tokens", listOf(text()))
-                    .optional("read_from_process_environment", flag()))))));
+                    .optional("read_from_process_environment", flag())
+                    // A URL users' browsers call, so localhost there means each user's own machine.
+                    .optional("browser", flag()).optional("browser_why", text()))))));
         Shape build = new Shape.Either(text(), fields().optional("context", text()).optional("dockerfile", text())
             .optional("args", mapOf(text())));
         files.put("compose", fields()
@@ -117,6 +126,9 @@ final class DataSchemas {
             .required("callbacks", mapOf(new Shape.Either(listOf(text()), mapOf(text()))))
             .optional("environment", listOf(text()))
             .optional("os_environ_prefix", text())
+            // general_settings is a plain dict: keys that belong in another section are read by nothing there.
+            .optional("general_settings", fields().optional("belongs_elsewhere", mapOf(text())))
+            .optional("expands_dollar_braces", flag())
             .optional("evidence", EVIDENCE_BY_FACT));
         files.put("otel-collector", fields()
             .optional("source", SOURCE)

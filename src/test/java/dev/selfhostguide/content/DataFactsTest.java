@@ -121,7 +121,7 @@ class DataFactsTest {
         ContentException unknown = assertThrows(ContentException.class, () -> Catalog.load(data));
         assertEquals(data.resolve("deploymnet.yml"), unknown.file());
         assertEquals("content/data/deploymnet.yml:1: [data] unknown data file; the data files are deployment, upstream, nav,"
-                + " secrets, downloads, endpoints, sdk, variables, compose, litellm, otel-collector (.yml), each with its shape in DataSchemas",
+                + " secrets, neighbours, downloads, endpoints, sdk, variables, compose, litellm, otel-collector (.yml), each with its shape in DataSchemas",
             new Finding(unknown.file(), unknown.line(), "data", Finding.Severity.ERROR, unknown.getMessage()).format(project));
     }
 }

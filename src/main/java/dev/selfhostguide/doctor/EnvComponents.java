@@ -1,0 +1,137 @@
+package dev.selfhostguide.doctor;
+
+import dev.selfhostguide.checks.NeighbourFacts;
+import dev.selfhostguide.content.Catalog;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which program reads a .env: an AgentOps component (variables.yml), a neighbour project
+ * (neighbours.yml) or another program. Decided from where the file sits, the names it sets, and
+ * the files passed with it, in that order of trust: an AgentOps checkout's layout is certain, a
+ * neighbour's signature variables are nearly so, AgentOps' own names come next, and a file name
+ * that merely mentions a project ({@code litellm.env} of an SDK program) counts last.
+ */
+public final class EnvComponents {
+
+    /** A decision and the evidence for it, for the line doctor prints. */
+    public record Decision(String component, String because) { }
+
+    private static final Pattern NAME = Pattern.compile("^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*=", Pattern.MULTILINE);
+    private static final Pattern OS_ENVIRON = Pattern.compile("os\\.environ/([A-Za-z_][A-Za-z0-9_]*)");
+
+    private final Map<String, Set<String>> agentops = new LinkedHashMap<>();
+    private final NeighbourFacts neighbours;
+
+    public EnvComponents(Catalog catalog) {
+        Object components = catalog.file("variables").get("components");
+        if (components instanceof Map<?, ?> all) {
+            all.forEach((name, raw) -> {
+                Set<String> vars = new LinkedHashSet<>();
+                if (raw instanceof Map<?, ?> c && c.get("variables") instanceof Map<?, ?> v) {
+                    v.keySet().forEach(k -> vars.add(String.valueOf(k)));
+                }
+                agentops.put(String.valueOf(name), vars);
+            });
+        }
+        this.neighbours = NeighbourFacts.of(catalog);
+    }
+
+    /** Every component name {@code --component} accepts. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>(agentops.keySet());
+        names.addAll(neighbours.projects());
+        names.add(NeighbourFacts.OTHER);
+        return names;
+    }
+
+    public boolean knows(String component) {
+        return names().contains(component);
+    }
+
+    /** How doctor describes a component in its decision line. */
+    public String title(String component) {
+        return switch (component) {
+            case "compose" -> "the AgentOps app/.env (docker compose)";
+            case "api" -> "the AgentOps API's .env";
+            case "dashboard" -> "the AgentOps dashboard's .env (Next.js)";
+            case "collector" -> "the AgentOps collector's environment";
+            case "sdk" -> "an AgentOps SDK program's .env";
+            case NeighbourFacts.OTHER -> "the .env of another program (only published secrets are checked)";
+            default -> {
+                String title = neighbours.title(component);
+                yield "a " + (title.isEmpty() ? component : title.replaceFirst(" \\(.*", "")) + " .env";
+            }
+        };
+    }
+
+    public Decision decide(Path file, String text, List<ReaderFile> others) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher m = NAME.matcher(text);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        String path = file.toAbsolutePath().normalize().toString().replace('\\', '/').toLowerCase(Locale.ROOT);
+        String fileName = file.getFileName().toString().toLowerCase(Locale.ROOT);
+
+        // 1. The layout of an AgentOps checkout.
+        if (path.contains("/app/dashboard/") || fileName.endsWith(".env.local") || fileName.endsWith(".env.production")
+                || fileName.endsWith(".env.development")) {
+            return new Decision("dashboard", path.contains("/app/dashboard/") ? "it sits in app/dashboard/"
+                : "only Next.js reads " + fileName.substring(fileName.lastIndexOf(".env")));
+        }
+        if (path.contains("/app/api/")) {
+            return new Decision("api", "it sits in app/api/");
+        }
+        if (path.contains("/app/opentelemetry-collector/")) {
+            return new Decision("collector", "it sits in app/opentelemetry-collector/");
+        }
+        // 2. A neighbour's own variables.
+        for (String project : neighbours.projects()) {
+            List<String> hits = names.stream().filter(neighbours.signature(project)::contains).toList();
+            if (hits.size() >= (project.equals("supabase") ? 2 : 1)) {
+                return new Decision(project, "it sets " + list(hits));
+            }
+        }
+        // 3. AgentOps' own names: the SDK's AGENTOPS_ prefix, else the server's variables.
+        List<String> sdk = names.stream().filter(n -> n.startsWith("AGENTOPS_")).toList();
+        List<String> server = names.stream().filter(n -> !n.startsWith("AGENTOPS_")
+            && (agentops.getOrDefault("compose", Set.of()).contains(n) || agentops.getOrDefault("api", Set.of()).contains(n))).toList();
+        if (!sdk.isEmpty() && server.size() <= sdk.size()) {
+            return new Decision("sdk", "it sets " + list(sdk));
+        }
+        if (!server.isEmpty()) {
+            return new Decision("compose", "it sets " + list(server));
+        }
+        // 4. The files passed with it: a LiteLLM config whose os.environ/ names it sets.
+        for (ReaderFile other : others) {
+            if (other.kind() == dev.selfhostguide.checks.FileKind.LITELLM) {
+                Matcher env = OS_ENVIRON.matcher(other.text());
+                while (env.find()) {
+                    if (names.contains(env.group(1))) {
+                        return new Decision("litellm", other.shown() + " reads " + env.group(1) + " from it");
+                    }
+                }
+            }
+        }
+        // 5. A name that mentions a project.
+        for (String project : neighbours.projects()) {
+            if (path.contains(project)) {
+                return new Decision(project, "its path names " + project);
+            }
+        }
+        return new Decision(NeighbourFacts.OTHER, "it sets no variable AgentOps, Supabase or LiteLLM is known by");
+    }
+
+    private static String list(List<String> names) {
+        return names.size() <= 3 ? String.join(", ", names) : String.join(", ", names.subList(0, 3)) + ", ...";
+    }
+}
