@@ -69,7 +69,8 @@ class ValuesTableTest {
         assertTrue(html.contains("<code>8003</code>"), html);
         assertTrue(html.contains("<code>JWT_SECRET_KEY</code>"), html);
         assertTrue(html.contains("<code>agentops.env</code>"), html);
-        assertTrue(html.contains("The Docker host&#8217;s name."), html);
+        // The finish step re-serialises pages (tables get a scroll box), so the apostrophe is a character, not an entity.
+        assertTrue(html.contains("The Docker host\u2019s name."), html);
     }
 
     @Test
@@ -81,7 +82,7 @@ class ValuesTableTest {
         assertEquals(0, run.exitCode(), run.all());
         String ko = f.read("target/site/ko/plan.html");
         assertTrue(ko.contains("넣을 값") && ko.contains("호스트 이름") && ko.contains("Docker 호스트의 이름입니다."), ko);
-        assertTrue(!ko.contains("The API&#8217;s port."), ko);
+        assertTrue(!ko.contains("The API\u2019s port.") && !ko.contains("The API&#8217;s port."), ko);
         assertTrue(f.read("target/site/plan.html").contains("What to put there"));
     }
 
