@@ -94,6 +94,10 @@ final class DoctorCommand extends Subcommand {
         } catch (Doctor.NoSuchFile e) {
             throw new UsageException(e.getMessage());
         }
+        if (report.files().isEmpty() && report.findings().isEmpty()) {
+            // Nothing was read, so "no problems" would be a pass for files nobody looked at.
+            throw new UsageException(String.join("; ", report.notes()) + (report.notes().isEmpty() ? "nothing to check" : ""));
+        }
         if (format == ReportFormat.TEXT) {
             report.notes().forEach(console::info);
             for (ReaderFile f : report.files()) {

@@ -44,6 +44,10 @@ public final class Doctor {
         public NoSuchFile(String operand) {
             super("no such file or folder: " + operand);
         }
+
+        NoSuchFile(String operand, String special) {
+            super(operand + " is " + special + ", not a file; it is not opened");
+        }
     }
 
     private final Catalog catalog;
@@ -73,7 +77,9 @@ public final class Doctor {
             } else if (Files.isRegularFile(path)) {
                 shown.putIfAbsent(path, operand);
             } else {
-                throw new NoSuchFile(operand);
+                // A FIFO or device exists; saying "no such file" would send the reader looking for the wrong thing.
+                String special = dev.selfhostguide.content.ContentScan.specialKind(path);
+                throw special != null ? new NoSuchFile(operand, special) : new NoSuchFile(operand);
             }
         }
 

@@ -61,7 +61,7 @@ class BundleTest {
         GuideFixture fixture = BundleFixture.create(dir);
         GuideFixture.Run run = bundle(fixture);
         assertEquals(0, run.exitCode(), run.all());
-        assertTrue(run.out().matches("(?s)bundled 4 pages into " + ZIP + ": [0-9.]+ KiB, \\d+ files, search index [0-9.]+ KiB, in [0-9.]+ s\\s*"),
+        assertTrue(run.out().matches("(?s)bundled 4 pages into " + ZIP + ": [0-9.]+ (KiB|MiB), \\d+ files, search index [0-9.]+ KiB, in [0-9.]+ s\\s*"),
             run.out());
         Path out = Files.createDirectory(dir.resolve("unzipped"));
         List<String> names = unzip(fixture.path(ZIP), out);
