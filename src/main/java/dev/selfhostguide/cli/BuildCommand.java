@@ -40,7 +40,7 @@ final class BuildCommand extends Subcommand {
         Path staging = SiteOutput.staging(destination);
         boolean published = false;
         try {
-            Pipeline.Outcome outcome = SiteRun.run(env, console, project, staging, !noChecks);
+            Pipeline.Outcome outcome = SiteRun.run(env, console, project, staging, !noChecks, strict());
             long errors = outcome.errors();
             String seconds = String.format("%.1f s", (System.nanoTime() - start) / 1e9);
             if (errors > 0) {

@@ -25,6 +25,10 @@ final class GuideCommand implements Runnable {
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "print only problems and the closing summary line")
     boolean quiet;
 
+    @Option(names = "--strict", scope = ScopeType.INHERIT,
+        description = "a block left unchecked because a program is missing fails the run (CI=true does so anyway)")
+    boolean strict;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "show this help")
     boolean help;
 

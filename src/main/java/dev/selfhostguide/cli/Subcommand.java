@@ -13,6 +13,11 @@ abstract class Subcommand implements Callable<Integer> {
         return root.environment();
     }
 
+    /** {@code --strict}: a check that could not run for want of a program fails the run. */
+    boolean strict() {
+        return root.strict;
+    }
+
     Console console() {
         return env().console(root.quiet);
     }

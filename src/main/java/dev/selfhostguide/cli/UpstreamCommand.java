@@ -82,12 +82,10 @@ final class UpstreamCommand extends Subcommand {
         @Option(names = "--at", paramLabel = "COMMIT", description = "verify at this commit instead of the pin")
         String at;
 
-        @Option(names = "--strict", description = "a moved fact fails too")
-        boolean strict;
-
         @Override
         int run(FactCatalog catalog, Map<String, Path> repos, Project project, Console console) throws UpstreamException {
-            return verify(catalog, repos, at, strict, project, console);
+            // The command line's --strict: here a moved fact fails too.
+            return verify(catalog, repos, at, parent.strict(), project, console);
         }
     }
 

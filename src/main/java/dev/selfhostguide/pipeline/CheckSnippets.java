@@ -33,7 +33,7 @@ public final class CheckSnippets {
         WarmState warm = request.warm();
         CheckRunner.Report report = warm == null ? null : warm.verdicts(snippets, converted.outlines(), sources.catalog());
         if (report == null) {
-            report = GuideChecks.standard().run(request.project().content(), sources.catalog(), converted.outlines(), snippets);
+            report = GuideChecks.standard().strict(request.strict()).run(request.project().content(), sources.catalog(), converted.outlines(), snippets);
             if (warm != null) {
                 warm.keepVerdicts(snippets, converted.outlines(), sources.catalog(), report);
             }

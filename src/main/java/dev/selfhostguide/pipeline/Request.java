@@ -18,9 +18,10 @@ import java.util.function.Consumer;
  * @param scans    site-wide scans of the rendered site (build, bundle and serve run them)
  * @param warm     what earlier runs of the same session kept, or {@code null}
  * @param progress told of each page as it is converted
+ * @param strict   whether a block left unchecked because a program is missing fails the run
  */
 public record Request(Project project, List<Path> pages, boolean checks, Render render, Path site, Bake.Finish finish,
-                      List<SiteScan> scans, WarmState warm, Consumer<Path> progress) {
+                      List<SiteScan> scans, WarmState warm, Consumer<Path> progress, boolean strict) {
 
     /** What the render stage writes. */
     public enum Render { NONE, SITE, PAGES }
@@ -32,20 +33,25 @@ public record Request(Project project, List<Path> pages, boolean checks, Render 
 
     /** Convert and check without writing HTML: {@code guide check}. */
     public static Request check(Project project, List<Path> pages) {
-        return new Request(project, pages, true, Render.NONE, null, Bake.Finish.NONE, List.of(), null, page -> { });
+        return new Request(project, pages, true, Render.NONE, null, Bake.Finish.NONE, List.of(), null, page -> { }, false);
     }
 
     /** The whole site into {@code staging}: {@code guide build}, {@code bundle}, a serve full rebuild. */
     public static Request site(Project project, Path staging, boolean checks, Bake.Finish finish, List<SiteScan> scans,
                                Consumer<Path> progress) {
-        return new Request(project, List.of(), checks, Render.SITE, staging, finish, scans, null, progress);
+        return new Request(project, List.of(), checks, Render.SITE, staging, finish, scans, null, progress, false);
     }
 
     public Request warm(WarmState state) {
-        return new Request(project, pages, checks, render, site, finish, scans, state, progress);
+        return new Request(project, pages, checks, render, site, finish, scans, state, progress, strict);
     }
 
     public Request rendering(Render to, Path into) {
-        return new Request(project, pages, checks, to, into, finish, scans, warm, progress);
+        return new Request(project, pages, checks, to, into, finish, scans, warm, progress, strict);
+    }
+
+    /** The same run, failing when a program a check needs is missing ({@code --strict}; CI=true does so anyway). */
+    public Request strict(boolean failOnMissingPrograms) {
+        return new Request(project, pages, checks, render, site, finish, scans, warm, progress, failOnMissingPrograms);
     }
 }
