@@ -2,20 +2,22 @@ package dev.selfhostguide.cli;
 
 import dev.selfhostguide.bake.PublishedSecrets;
 import dev.selfhostguide.bake.RenderedTextCheck;
-import dev.selfhostguide.bundle.ExternalReferenceScan;
 import dev.selfhostguide.bundle.BlockStamps;
+import dev.selfhostguide.bundle.ExternalReferenceScan;
 import dev.selfhostguide.bundle.SiteFinish;
 import dev.selfhostguide.checks.Check;
 import dev.selfhostguide.checks.CheckRegistry;
 import dev.selfhostguide.checks.CheckRunner;
 import dev.selfhostguide.content.Catalog;
-import dev.selfhostguide.snippets.Finding;
-import java.io.IOException;
+import dev.selfhostguide.content.ContentException;
 import dev.selfhostguide.content.Project;
 import dev.selfhostguide.pipeline.Pipeline;
 import dev.selfhostguide.pipeline.Request;
 import dev.selfhostguide.pipeline.SiteScan;
+import dev.selfhostguide.snippets.Finding;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The whole-site run {@code build} and {@code bundle} share, and the site-wide scans it carries. */
@@ -31,12 +33,12 @@ final class SiteRun {
     static List<SiteScan> scans(Project project) {
         return List.of(
             // Every text a reader can see or download: pages, search index, examples, data values.
-            (site, changed) -> scan(project, site, "secrets",
+            (site, changed) -> scan(site, "secrets",
                 () -> PublishedSecrets.scan(project, Catalog.load(project.data()), site)),
             // What would need a network from a closed network, in build as well as in the bundle.
-            (site, changed) -> scan(project, site, "offline", () -> ExternalReferenceScan.findings(project, site)),
+            (site, changed) -> scan(site, "offline", () -> ExternalReferenceScan.findings(project, site)),
             // Raw backticks and auto-linked placeholder hosts in what a reader sees outside code.
-            (site, changed) -> scan(project, site, "text", () -> {
+            (site, changed) -> scan(site, "text", () -> {
                 RenderedTextCheck text = new RenderedTextCheck(project, Catalog.load(project.data()).attributes());
                 return changed.isEmpty() ? text.run(site) : text.check(site, changed);
             }));
@@ -46,10 +48,10 @@ final class SiteRun {
         List<Finding> run() throws IOException;
     }
 
-    private static List<Finding> scan(Project project, Path site, String check, Scan scan) {
+    private static List<Finding> scan(Path site, String check, Scan scan) {
         try {
             return scan.run();
-        } catch (dev.selfhostguide.content.ContentException e) {
+        } catch (ContentException e) {
             return List.of();               // a data file that does not load is reported by the load stage, once
         } catch (IOException | RuntimeException e) {
             return List.of(new Finding(site, 0, check, Finding.Severity.ERROR, "cannot read the site: " + e.getMessage()));
@@ -63,7 +65,7 @@ final class SiteRun {
         if (outcome.report() != null && !outcome.failed()) {
             List<Finding> stamped = stampBlocks(project, staging, outcome);
             if (!stamped.isEmpty()) {
-                List<Finding> all = new java.util.ArrayList<>(outcome.findings());
+                List<Finding> all = new ArrayList<>(outcome.findings());
                 all.addAll(stamped);
                 outcome = new Pipeline.Outcome(outcome.catalog(), outcome.pages(), outcome.snippets(), outcome.report(), all,
                     outcome.converted(), outcome.written(), outcome.needsFull());
