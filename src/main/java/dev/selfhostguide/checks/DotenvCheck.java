@@ -1,6 +1,5 @@
 package dev.selfhostguide.checks;
 
-import dev.selfhostguide.checks.support.RawData;
 import dev.selfhostguide.checks.support.*;
 import dev.selfhostguide.facts.Variables;
 import dev.selfhostguide.snippets.Finding;
@@ -205,12 +204,10 @@ public final class DotenvCheck implements Check {
         if (value.isEmpty() || REFERENCE.matcher(value).find()) {
             return;
         }
-        // browser and browser_why are read by this rule alone; they sit beside the typed facts of the variable.
-        Map<String, Object> entry = RawData.map(RawData.map(RawData.map(RawData.map(
-            context.catalog().file("variables").get("components")).get(component)).get("variables")).get(e.name()));
-        if (RawData.flag(entry.get("browser")) && value.matches("(?i)https?://(localhost|127\\.0\\.0\\.1)([:/].*)?")) {
+        Optional<Variables.Variable> variable = catalog.variable(component, e.name());
+        if (variable.isPresent() && variable.get().browser() && value.matches("(?i)https?://(localhost|127\\.0\\.0\\.1)([:/].*)?")) {
             findings.add(Finding.warning(snippet, e.line(), ID, e.name() + " points at localhost, but it is "
-                + RawData.text(entry.get("browser_why")) + ", so every user's browser calls its own machine; "
+                + variable.get().browserWhy() + ", so every user's browser calls its own machine; "
                 + "use the host name users reach the API at (in a closed network, the internal DNS name)"));
         }
         String suffix = pathSuffix(context, e.name());
@@ -226,10 +223,9 @@ public final class DotenvCheck implements Check {
 
     /** The path an endpoint variable must end with (sdk.yml init: env + path_suffix), or "". */
     private static String pathSuffix(CheckContext context, String variable) {
-        for (Object raw : RawData.map(context.catalog().file("sdk").get("init")).values()) {
-            Map<String, Object> init = RawData.map(raw);
-            if (variable.equals(RawData.text(init.get("env")))) {
-                return RawData.text(init.get("path_suffix"));
+        for (dev.selfhostguide.facts.Sdk.Keyword keyword : context.catalog().sdk().init().values()) {
+            if (variable.equals(keyword.env())) {
+                return keyword.pathSuffix();
             }
         }
         return "";

@@ -249,7 +249,7 @@ public final class LitellmConfigCheck implements Check {
         }
 
         private void generalSettings(Node settings) {
-            Map<String, Object> elsewhere = RawData.map(RawData.map(context.catalog().file("litellm").get("general_settings")).get("belongs_elsewhere"));
+            Map<String, String> elsewhere = context.catalog().litellm().belongsElsewhere();
             for (Map.Entry<String, NodeTuple> e : StrictYaml.entries(settings).entrySet()) {
                 Object target = elsewhere.get(e.getKey());
                 if (target != null) {
@@ -310,7 +310,7 @@ public final class LitellmConfigCheck implements Check {
         private void reference(Node value, Set<String> declared) {
             String text = StrictYaml.scalar(value).orElse("");
             Matcher dollar = DOLLAR_BRACES.matcher(text);
-            if (dollar.find() && !Boolean.TRUE.equals(context.catalog().file("litellm").get("expands_dollar_braces"))) {
+            if (dollar.find() && !context.catalog().litellm().expandsDollarBraces()) {
                 String variable = dollar.group(1);
                 error(value, "LiteLLM does not expand ${" + variable + "}: only a value that starts with " + facts.prefix()
                     + " is read from the environment, so the text is used as typed (as an api_key, the provider rejects it); "

@@ -1,7 +1,8 @@
 package dev.selfhostguide.checks;
 
-import dev.selfhostguide.checks.support.RawData;
 import dev.selfhostguide.content.Catalog;
+import dev.selfhostguide.facts.Neighbours;
+import dev.selfhostguide.facts.Variables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,19 +22,16 @@ public final class NeighbourFacts {
     /** A variable of a neighbour's .env that its compose file publishes as a host port. */
     public record HostPort(String variable, String service, int container) { }
 
-    private final Map<String, Map<String, Object>> projects = new LinkedHashMap<>();
+    private final Neighbours data;
     private final Map<String, String> published = new LinkedHashMap<>();
 
     private NeighbourFacts(Catalog catalog) {
-        RawData.map(catalog.file("neighbours").get("projects"))
-            .forEach((name, raw) -> projects.put(name, RawData.map(raw)));
-        for (String file : List.of("variables", "neighbours")) {
-            Map<String, Object> data = catalog.file(file);
-            for (Object raw : RawData.list(data.get(file.equals("variables") ? "insecure_defaults" : "published_secrets"))) {
-                Map<String, Object> entry = RawData.map(raw);
-                published.putIfAbsent(RawData.text(entry.get("value")), RawData.text(entry.get("reason")));
-            }
+        this.data = catalog.neighbours();
+        // AgentOps' own published defaults first, then the neighbours': a .env may keep either.
+        for (Variables.InsecureDefault d : catalog.variables().insecureDefaults()) {
+            published.putIfAbsent(d.value(), d.reason());
         }
+        data.publishedSecrets().forEach(published::putIfAbsent);
         published.remove("");
     }
 
@@ -42,31 +40,27 @@ public final class NeighbourFacts {
     }
 
     public boolean knows(String project) {
-        return projects.containsKey(project);
+        return data.projects().containsKey(project);
     }
 
     public List<String> projects() {
-        return new ArrayList<>(projects.keySet());
+        return new ArrayList<>(data.projects().keySet());
     }
 
     public String title(String project) {
-        return RawData.text(projects.getOrDefault(project, Map.of()).get("title"));
+        Neighbours.Project p = data.projects().get(project);
+        return p == null ? "" : p.title();
     }
 
     /** The variables only this project's .env sets. */
     public List<String> signature(String project) {
-        return RawData.list(projects.getOrDefault(project, Map.of()).get("signature")).stream().map(RawData::text).toList();
+        Neighbours.Project p = data.projects().get(project);
+        return p == null ? List.of() : p.signature();
     }
 
     public List<HostPort> hostPorts(String project) {
-        List<HostPort> result = new ArrayList<>();
-        RawData.map(projects.getOrDefault(project, Map.of()).get("host_ports")).forEach((variable, raw) -> {
-            Map<String, Object> p = RawData.map(raw);
-            String container = RawData.text(p.get("container"));
-            result.add(new HostPort(variable, RawData.text(p.get("service")),
-                container.matches("\\d+") ? Integer.parseInt(container) : 0));
-        });
-        return result;
+        Neighbours.Project p = data.projects().get(project);
+        return p == null ? List.of() : p.hostPorts().stream().map(h -> new HostPort(h.variable(), h.service(), h.container())).toList();
     }
 
     /** Why {@code value} is a published example secret, or empty. */

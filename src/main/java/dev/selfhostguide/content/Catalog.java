@@ -3,6 +3,7 @@ package dev.selfhostguide.content;
 import dev.selfhostguide.facts.Compose;
 import dev.selfhostguide.facts.Endpoints;
 import dev.selfhostguide.facts.Litellm;
+import dev.selfhostguide.facts.Neighbours;
 import dev.selfhostguide.facts.OtelCollector;
 import dev.selfhostguide.facts.Sdk;
 import dev.selfhostguide.facts.Secrets;
@@ -58,6 +59,7 @@ public final class Catalog {
     private final Endpoints endpoints;
     private final Sdk sdk;
     private final Secrets secrets;
+    private final Neighbours neighbours;
     private final OtelCollector otelCollector;
     private final Litellm litellm;
     private final Compose compose;
@@ -71,6 +73,7 @@ public final class Catalog {
         this.endpoints = Endpoints.from(files.getOrDefault("endpoints", Map.of()));
         this.sdk = Sdk.from(files.getOrDefault("sdk", Map.of()));
         this.secrets = Secrets.from(files.getOrDefault("secrets", Map.of()));
+        this.neighbours = Neighbours.from(files.getOrDefault("neighbours", Map.of()));
         this.otelCollector = OtelCollector.from(files.getOrDefault("otel-collector", Map.of()));
         this.litellm = Litellm.from(files.getOrDefault("litellm", Map.of()));
         this.compose = Compose.from(files.getOrDefault("compose", Map.of()));
@@ -104,6 +107,11 @@ public final class Catalog {
     /** content/data/litellm.yml. */
     public Litellm litellm() {
         return litellm;
+    }
+
+    /** content/data/neighbours.yml. */
+    public Neighbours neighbours() {
+        return neighbours;
     }
 
     /** content/data/secrets.yml. */

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  */
 public record Litellm(List<String> sections, Set<String> knownSettings, Map<Pattern, String> deadSettings,
                       Map<String, String> movedRouterSettings, Set<String> callbacks,
-                      Map<String, String> cloudOnly, Set<String> environment, String prefix) {
+                      Map<String, String> cloudOnly, Set<String> environment, String prefix,
+                      Map<String, String> belongsElsewhere, boolean expandsDollarBraces) {
 
     public static Litellm from(Map<String, Object> file) {
         Map<String, Object> settings = Plain.map(file, "litellm_settings");
@@ -36,7 +37,10 @@ public record Litellm(List<String> sections, Set<String> knownSettings, Map<Patt
         Map<String, String> cloud = new LinkedHashMap<>();
         Plain.map(cb, "cloud_only").forEach((k, v) -> cloud.put(k, String.valueOf(v)));
         String prefix = file.containsKey("os_environ_prefix") ? Plain.text(file, "os_environ_prefix") : "os.environ/";
+        Map<String, String> elsewhere = new LinkedHashMap<>();
+        Plain.map(Plain.map(file, "general_settings"), "belongs_elsewhere").forEach((k, v) -> elsewhere.put(k, String.valueOf(v)));
         return new Litellm(Plain.texts(file, "sections"), known, dead, moved, callbacks, cloud,
-            new LinkedHashSet<>(Plain.texts(file, "environment")), prefix);
+            new LinkedHashSet<>(Plain.texts(file, "environment")), prefix, java.util.Collections.unmodifiableMap(elsewhere),
+            Plain.flag(file, "expands_dollar_braces"));
     }
 }

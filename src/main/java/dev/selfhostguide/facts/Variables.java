@@ -28,7 +28,8 @@ public record Variables(List<String> secretSuffixes, List<Shape> placeholders, L
      */
     public record Variable(String name, String readAt, String defaultValue, Optional<Boolean> secret, String dead,
                            List<PassTo> passesTo, boolean integer, String empty, List<String> tokens,
-                           boolean readFromProcessEnvironment, String description, List<Evidence> evidence) { }
+                           boolean readFromProcessEnvironment, String description, List<Evidence> evidence,
+                           boolean browser, String browserWhy) { }
 
     public static Variables from(Map<String, Object> file) {
         Map<String, Component> components = new LinkedHashMap<>();
@@ -63,7 +64,8 @@ public record Variables(List<String> secretSuffixes, List<Shape> placeholders, L
         Optional<Boolean> secret = v.containsKey("secret") ? Optional.of(Plain.flag(v, "secret")) : Optional.empty();
         return new Variable(name, Plain.text(v, "read_at"), Plain.text(v, "default"), secret, Plain.text(v, "dead"),
             List.copyOf(passes), "integer".equals(Plain.text(v, "type")), Plain.text(v, "empty"), Plain.texts(v, "tokens"),
-            Plain.flag(v, "read_from_process_environment"), Plain.text(v, "description"), Plain.evidence(v));
+            Plain.flag(v, "read_from_process_environment"), Plain.text(v, "description"), Plain.evidence(v),
+            Plain.flag(v, "browser"), Plain.text(v, "browser_why"));
     }
 
     private static List<Shape> shapes(Map<String, Object> file, String key) {

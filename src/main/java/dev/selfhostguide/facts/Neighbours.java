@@ -1,0 +1,41 @@
+package dev.selfhostguide.facts;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * content/data/neighbours.yml: the projects AgentOps runs next to (Supabase, the LiteLLM proxy), as
+ * far as {@code guide doctor} needs them, and the example secrets they publish.
+ */
+public record Neighbours(Map<String, Project> projects, Map<String, String> publishedSecrets) {
+
+    /** How to recognise a project's .env (variables only it sets) and which of them become host ports. */
+    public record Project(String title, List<String> signature, List<HostPort> hostPorts) { }
+
+    /** A variable of a neighbour's .env that its compose file publishes on the host. */
+    public record HostPort(String variable, String service, int container) { }
+
+    public static Neighbours from(Map<String, Object> file) {
+        Map<String, Project> projects = new LinkedHashMap<>();
+        Plain.map(file, "projects").forEach((name, raw) -> {
+            Map<String, Object> p = Plain.asMap(raw);
+            List<HostPort> ports = new ArrayList<>();
+            Plain.map(p, "host_ports").forEach((variable, rawPort) -> {
+                Map<String, Object> port = Plain.asMap(rawPort);
+                String container = Plain.text(port, "container");
+                ports.add(new HostPort(variable, Plain.text(port, "service"), container.matches("\\d+") ? Integer.parseInt(container) : 0));
+            });
+            projects.put(name, new Project(Plain.text(p, "title"), Plain.texts(p, "signature"), List.copyOf(ports)));
+        });
+        Map<String, String> published = new LinkedHashMap<>();
+        for (Object raw : Plain.list(file, "published_secrets")) {
+            Map<String, Object> s = Plain.asMap(raw);
+            published.putIfAbsent(Plain.text(s, "value"), Plain.text(s, "reason"));
+        }
+        published.remove("");
+        return new Neighbours(Collections.unmodifiableMap(projects), Collections.unmodifiableMap(published));
+    }
+}
