@@ -30,10 +30,7 @@ final class BuildCommand extends Subcommand {
         Console console = console();
         long start = System.nanoTime();
         Project project = Project.find(env.directory());
-        if (out != null && out.isBlank()) {
-            throw new UsageException("--out needs a value, and was given an empty one");
-        }
-        Path destination = out != null ? env.resolve(out) : project.site();
+        Path destination = pathOption(env, "--out", out, project.site());
         OutputGuard.siteDestination(project, destination).ifPresent(why -> {
             throw new UsageException("--out: " + why);
         });

@@ -50,10 +50,7 @@ final class BundleCommand extends Subcommand {
         long start = System.nanoTime();
         Project project = Project.find(env.directory());
         String version = version();
-        if (out != null && out.isBlank()) {
-            throw new UsageException("--out needs a value, and was given an empty one");
-        }
-        Path zip = out != null ? env.resolve(out) : project.target().resolve(Bundle.fileName(version));
+        Path zip = pathOption(env, "--out", out, project.target().resolve(Bundle.fileName(version)));
         OutputGuard.bundleFile(project, zip, Checksums.FILE).ifPresent(why -> {
             throw new UsageException("--out: " + why);
         });
@@ -111,15 +108,13 @@ final class BundleCommand extends Subcommand {
 
     /** The key --sign names, unlocked before the long build so a bad key fails at once (exit 2). */
     private OpenPgpSigner signer(Environment env) {
-        if (sign == null) {
+        Path key = pathOption(env, "--sign", sign, null);
+        if (key == null) {
             return null;
-        }
-        if (sign.isBlank()) {
-            throw new UsageException("--sign needs a value, and was given an empty one");
         }
         String passphrase = System.getenv(OpenPgpSigner.PASSPHRASE_VARIABLE);
         try {
-            return OpenPgpSigner.load(env.resolve(sign), passphrase == null ? new char[0] : passphrase.toCharArray());
+            return OpenPgpSigner.load(key, passphrase == null ? new char[0] : passphrase.toCharArray());
         } catch (OpenPgpSigner.KeyException e) {
             throw new UsageException("--sign " + sign + ": " + e.getMessage());
         }

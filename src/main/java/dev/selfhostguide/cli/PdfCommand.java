@@ -29,10 +29,7 @@ final class PdfCommand extends Subcommand {
         Console console = console();
         long start = System.nanoTime();
         Project project = Project.find(env.directory());
-        if (out != null && out.isBlank()) {
-            throw new UsageException("--out needs a value, and was given an empty one");
-        }
-        Path dir = out != null ? env.resolve(out) : project.target().resolve("pdf");
+        Path dir = pathOption(env, "--out", out, project.target().resolve("pdf"));
         Catalog catalog;
         try {
             catalog = Catalog.load(project.data());

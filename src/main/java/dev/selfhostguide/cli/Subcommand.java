@@ -18,6 +18,21 @@ abstract class Subcommand implements Callable<Integer> {
         return root.strict;
     }
 
+    /**
+     * A path option as typed, resolved against the command's folder, or {@code fallback} when it
+     * was not given. An empty value (an unset shell variable, {@code --out=}) is a usage error:
+     * resolved, it would name the folder the command runs in.
+     */
+    static java.nio.file.Path pathOption(Environment env, String option, String value, java.nio.file.Path fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value.isBlank()) {
+            throw new UsageException(option + " needs a value, and was given an empty one");
+        }
+        return env.resolve(value);
+    }
+
     Console console() {
         return env().console(root.quiet);
     }
