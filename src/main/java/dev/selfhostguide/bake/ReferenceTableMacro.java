@@ -1,6 +1,9 @@
 package dev.selfhostguide.bake;
 
 import dev.selfhostguide.content.Catalog;
+import dev.selfhostguide.facts.Endpoints;
+import dev.selfhostguide.facts.Replacements;
+import dev.selfhostguide.facts.Variables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,10 +73,8 @@ final class ReferenceTableMacro extends BlockMacroProcessor {
         List<String> rows = korean
             ? header("25,10,10,10,45", "포트 ID", "참조 배포", "업스트림", "프로토콜", "구성 요소와 출처")
             : header("25,10,10,10,45", "Port id", "Reference", "Upstream", "Protocol", "Component and source");
-        Map<String, Object> raw = data.section("deployment", "ports");
         for (Catalog.Port p : data.ports()) {
-            Map<?, ?> entry = raw.get(p.id()) instanceof Map<?, ?> m ? m : Map.of();
-            String note = localized(entry, "note", korean);
+            String note = korean ? firstOf(p.noteKo(), p.note()) : text(p.note());
             rows.add(row(code(p.id()), Integer.toString(p.reference()), Integer.toString(p.upstream()),
                 p.protocol(), prose(p.component()) + (p.source().isEmpty() ? "" : " (" + code(p.source()) + ")")
                     + (note.isEmpty() ? "" : " " + prose(note))));
@@ -81,82 +82,76 @@ final class ReferenceTableMacro extends BlockMacroProcessor {
         return close(rows);
     }
 
+    private static final Variables.Descriptions NO_DESCRIPTIONS = new Variables.Descriptions("", "", Map.of());
+    private static final Variables.Description NO_DESCRIPTION = new Variables.Description("", "", "", "", "");
+
     private static List<String> variables(Catalog data, String component, boolean korean) {
-        Map<String, Object> components = data.section("variables", "components");
-        Object entry = components.get(component);
-        if (!(entry instanceof Map<?, ?> comp) || !(comp.get("variables") instanceof Map<?, ?> vars)) {
+        Map<String, Variables.Component> components = data.variables().components();
+        Variables.Component comp = components.get(component);
+        if (comp == null) {
             throw new IllegalArgumentException("guide-table::variables needs component= one of " + components.keySet());
         }
         // What each variable does lives beside the facts, per component, in both languages.
-        Map<?, ?> described = data.section("variables", "descriptions").get(component) instanceof Map<?, ?> m ? m : Map.of();
-        Map<?, ?> descriptions = described.get("variables") instanceof Map<?, ?> m ? m : Map.of();
-        Map<?, ?> unsetTexts = described.get("unset") instanceof Map<?, ?> m ? m : Map.of();
-        String unset = text(unsetTexts.get(korean ? "ko" : "en"));
+        Variables.Descriptions described = data.variables().descriptions().getOrDefault(component, NO_DESCRIPTIONS);
+        String unset = text(korean ? described.unsetKo() : described.unsetEn());
         List<String> rows = korean
             ? header("30,20,50", "변수", "기본값", "하는 일과 읽는 곳")
             : header("30,20,50", "Variable", "Default", "What it does and what reads it");
-        vars.forEach((name, raw) -> {
-            Map<?, ?> v = raw instanceof Map<?, ?> m ? m : Map.of();
-            Map<?, ?> d = descriptions.get(name) instanceof Map<?, ?> m ? m : Map.of();
+        comp.variables().forEach((name, v) -> {
+            Variables.Description d = described.variables().getOrDefault(name, NO_DESCRIPTION);
             List<String> parts = new ArrayList<>();
-            String description = text(d.get(korean ? "ko" : "en"));
+            String description = text(korean ? d.ko() : d.en());
             if (description.isEmpty()) {
-                description = localized(v, "description", korean);
+                description = korean ? firstOf(v.descriptionKo(), v.description()) : text(v.description());
             }
             if (!description.isEmpty()) {
                 parts.add(prose(description));
             }
-            String passes = passesTo(v.get("passes_to"), korean);
+            String passes = passesTo(v.passesTo(), korean);
             if (!passes.isEmpty()) {
                 parts.add(passes);
             }
-            String where = text(v.get("read_at"));
+            String where = text(v.readAt());
             if (!where.isEmpty()) {
                 parts.add(korean ? "읽는 곳: " + code(where) + "." : "Read in " + code(where) + ".");
             }
-            String note = korean ? firstOf(d.get("note_ko"), v.get("note_ko"), v.get("note")) : text(v.get("note"));
+            String note = korean ? firstOf(d.noteKo(), v.noteKo(), v.note()) : text(v.note());
             if (!note.isEmpty()) {
                 parts.add(prose(note) + (note.endsWith(".") ? "" : "."));
             }
-            String dead = korean ? firstOf(d.get("dead_ko"), v.get("dead_ko"), v.get("dead")) : text(v.get("dead"));
+            String dead = korean ? firstOf(d.deadKo(), v.dead()) : text(v.dead());
             if (!dead.isEmpty()) {
                 parts.add((korean ? "*효과 없음:* " : "*Not read:* ") + prose(dead));
             }
-            if (Boolean.TRUE.equals(v.get("secret"))) {
+            if (v.secret().orElse(false)) {
                 parts.add(korean ? "_시크릿입니다._" : "_Secret._");
             }
-            String def = v.containsKey("default") ? text(v.get("default")) : text(d.get("default"));
+            String def = text(v.defaultGiven() ? v.defaultValue() : d.defaultValue());
             String defCell = !def.isEmpty() ? code(def)
-                : v.containsKey("default") ? prose(korean ? "빈 문자열" : "empty string")
-                : v.containsKey("dead") || unset.isEmpty() ? "" : prose(unset);
-            rows.add(row(code(String.valueOf(name)), defCell, String.join(" ", parts)));
+                : v.defaultGiven() ? prose(korean ? "빈 문자열" : "empty string")
+                : !v.dead().isEmpty() || unset.isEmpty() ? "" : prose(unset);
+            rows.add(row(code(name), defCell, String.join(" ", parts)));
         });
         return close(rows);
     }
 
     /** "Compose passes it to api as X, dashboard as Y." from a compose variable's passes_to. */
-    private static String passesTo(Object raw, boolean korean) {
-        if (!(raw instanceof List<?> targets) || targets.isEmpty()) {
+    private static String passesTo(List<Variables.PassTo> targets, boolean korean) {
+        if (targets.isEmpty()) {
             return "";
         }
         List<String> each = new ArrayList<>();
-        for (Object t : targets) {
-            Map<?, ?> target = t instanceof Map<?, ?> m ? m : Map.of();
-            String to = text(target.containsKey("component") ? target.get("component") : target.get("service"));
-            String as = text(target.get("as"));
+        for (Variables.PassTo target : targets) {
+            String to = text(target.component().isEmpty() ? target.service() : target.component());
+            String as = text(target.as());
             each.add(korean ? prose(to) + "(" + code(as) + ")" : prose(to) + " as " + code(as));
         }
         return korean ? "Compose가 넘기는 곳: " + String.join(", ", each) + "."
             : "Compose passes it to " + String.join(", ", each) + ".";
     }
 
-    /** {@code key_ko} on Korean pages when the data has it, else {@code key}. */
-    private static String localized(Map<?, ?> entry, String key, boolean korean) {
-        return korean ? firstOf(entry.get(key + "_ko"), entry.get(key)) : text(entry.get(key));
-    }
-
-    private static String firstOf(Object... values) {
-        for (Object value : values) {
+    private static String firstOf(String... values) {
+        for (String value : values) {
             String t = text(value);
             if (!t.isEmpty()) {
                 return t;
@@ -166,20 +161,18 @@ final class ReferenceTableMacro extends BlockMacroProcessor {
     }
 
     private static List<String> endpoints(Catalog data, boolean korean) {
-        Object list = data.file("endpoints").get("endpoints");
-        if (!(list instanceof List<?> endpoints)) {
+        if (!data.has("endpoints")) {
             throw new IllegalArgumentException("content/data/endpoints.yml has no 'endpoints' list");
         }
         List<String> rows = korean
             ? header("10,30,20,40", "메서드", "경로", "구성 요소(포트)", "출처")
             : header("10,30,20,40", "Method", "Path", "Component (port)", "Source");
-        for (Object raw : endpoints) {
-            Map<?, ?> e = raw instanceof Map<?, ?> m ? m : Map.of();
-            String port = text(e.get("port"));
+        for (Endpoints.Endpoint e : data.endpoints().endpoints()) {
+            String port = text(e.port());
             String portText = data.port(port).map(p -> p.reference() + "").orElse(port);
-            rows.add(row(prose(text(e.get("method"))), code(text(e.get("path"))),
-                prose(text(e.get("component"))) + (portText.isEmpty() ? "" : " (" + portText + ")"),
-                code(text(e.get("source")))));
+            rows.add(row(prose(text(e.method())), code(text(e.path())),
+                prose(text(e.component())) + (portText.isEmpty() ? "" : " (" + portText + ")"),
+                code(text(e.source()))));
         }
         return close(rows);
     }
@@ -189,8 +182,8 @@ final class ReferenceTableMacro extends BlockMacroProcessor {
      * when an example file stops holding the value it says the reader must change there.
      */
     private static List<String> replace(Catalog data, boolean korean) {
-        Object list = data.file("deployment").get("replace");
-        if (!(list instanceof List<?> entries)) {
+        List<Replacements.Entry> entries = data.replacements().entries();
+        if (entries.isEmpty()) {
             throw new IllegalArgumentException("content/data/deployment.yml has no 'replace' list");
         }
         Map<String, String> attributes = data.attributes();
@@ -198,10 +191,9 @@ final class ReferenceTableMacro extends BlockMacroProcessor {
         List<String> rows = korean
             ? header("25,10,25,40", "값", "종류", "들어 있는 예제 파일", "넣을 값")
             : header("25,10,25,40", "Value", "Kind", "Example files that hold it", "What to put there");
-        for (Object raw : entries) {
-            Map<?, ?> e = raw instanceof Map<?, ?> m ? m : Map.of();
-            String attribute = text(e.get("attribute"));
-            String variable = text(e.get("variable"));
+        for (Replacements.Entry e : entries) {
+            String attribute = text(e.attribute());
+            String variable = text(e.variable());
             String shown;
             String needle;
             if (!attribute.isEmpty()) {
@@ -217,28 +209,26 @@ final class ReferenceTableMacro extends BlockMacroProcessor {
                 throw new IllegalArgumentException("deployment.yml replace: each entry needs attribute or variable");
             }
             List<String> files = new ArrayList<>();
-            if (e.get("files") instanceof List<?> names) {
-                for (Object name : names) {
-                    java.nio.file.Path file = examples.resolve(String.valueOf(name));
-                    String content;
-                    try {
-                        content = java.nio.file.Files.readString(file);
-                    } catch (java.io.IOException | RuntimeException ex) {
-                        throw new IllegalArgumentException("deployment.yml replace: cannot read content/examples/" + name);
-                    }
-                    if (!content.contains(needle)) {
-                        throw new IllegalArgumentException("deployment.yml replace: content/examples/" + name
-                            + " no longer contains '" + needle + "'; update the file list or the example");
-                    }
-                    files.add(code(String.valueOf(name)));
+            for (String name : e.files()) {
+                java.nio.file.Path file = examples.resolve(name);
+                String content;
+                try {
+                    content = java.nio.file.Files.readString(file);
+                } catch (java.io.IOException | RuntimeException ex) {
+                    throw new IllegalArgumentException("deployment.yml replace: cannot read content/examples/" + name);
                 }
+                if (!content.contains(needle)) {
+                    throw new IllegalArgumentException("deployment.yml replace: content/examples/" + name
+                        + " no longer contains '" + needle + "'; update the file list or the example");
+                }
+                files.add(code(name));
             }
-            String what = text(e.get(korean ? "what_ko" : "what"));
+            String what = text(korean ? e.whatKo() : e.what());
             if (what.isEmpty()) {
                 throw new IllegalArgumentException("deployment.yml replace: '" + shown + "' has no "
                     + (korean ? "what_ko" : "what") + " to tell the reader what to put there");
             }
-            String kind = text(e.get("kind"));
+            String kind = text(e.kind());
             if (korean) {
                 kind = KINDS_KO.getOrDefault(kind, kind);
             }
@@ -279,7 +269,7 @@ final class ReferenceTableMacro extends BlockMacroProcessor {
         return value.replace("{", "&#123;").replace("}", "&#125;").replace("+", "&#43;");
     }
 
-    private static String text(Object value) {
-        return value == null ? "" : String.valueOf(value).strip();
+    private static String text(String value) {
+        return value == null ? "" : value.strip();
     }
 }

@@ -5,6 +5,7 @@ import dev.selfhostguide.facts.Endpoints;
 import dev.selfhostguide.facts.Litellm;
 import dev.selfhostguide.facts.Neighbours;
 import dev.selfhostguide.facts.OtelCollector;
+import dev.selfhostguide.facts.Replacements;
 import dev.selfhostguide.facts.Sdk;
 import dev.selfhostguide.facts.Secrets;
 import dev.selfhostguide.facts.Variables;
@@ -40,8 +41,13 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class Catalog {
 
-    /** A port of the reference deployment and upstream's default for it. */
-    public record Port(String id, int reference, int upstream, String protocol, String component, String source) { }
+    /**
+     * A port of the reference deployment and upstream's default for it.
+     *
+     * @param note what the reference tables add about the port, or empty; {@code noteKo} the same in Korean
+     */
+    public record Port(String id, int reference, int upstream, String protocol, String component, String source,
+                       String note, String noteKo) { }
 
     /** One entry of the left navigation, in chapter order, with its title in each translation. */
     public record NavEntry(String page, String title, Map<String, String> translatedTitles) {
@@ -63,6 +69,7 @@ public final class Catalog {
     private final OtelCollector otelCollector;
     private final Litellm litellm;
     private final Compose compose;
+    private final Replacements replacements;
 
     private Catalog(Path dir, Map<String, Map<String, Object>> files, Map<String, Map<String, Integer>> lines) {
         this.dir = dir;
@@ -77,6 +84,7 @@ public final class Catalog {
         this.otelCollector = OtelCollector.from(files.getOrDefault("otel-collector", Map.of()));
         this.litellm = Litellm.from(files.getOrDefault("litellm", Map.of()));
         this.compose = Compose.from(files.getOrDefault("compose", Map.of()));
+        this.replacements = Replacements.from(files.getOrDefault("deployment", Map.of()));
     }
 
     /** content/data/variables.yml. */
@@ -117,6 +125,11 @@ public final class Catalog {
     /** content/data/secrets.yml. */
     public Secrets secrets() {
         return secrets;
+    }
+
+    /** content/data/deployment.yml {@code replace:}. */
+    public Replacements replacements() {
+        return replacements;
     }
 
     /** Loads every {@code *.yml} in the folder; a missing folder is an empty catalog. */
@@ -376,8 +389,11 @@ public final class Catalog {
         return result;
     }
 
-    /** The whole of {@code name.yml}, or an empty map; readers outside this package use the typed facts. */
-    public Map<String, Object> file(String name) {
+    /**
+     * The whole of {@code name.yml}, or an empty map. Private: everyone else reads the typed facts,
+     * built once at load (CatalogApiTest holds this).
+     */
+    private Map<String, Object> file(String name) {
         return files.getOrDefault(name, Map.of());
     }
 
@@ -391,7 +407,7 @@ public final class Catalog {
     }
 
     /** A mapping under {@code file}/{@code key}; wrong types are reported with the file name. */
-    public Map<String, Object> section(String file, String key) {
+    private Map<String, Object> section(String file, String key) {
         Object value = file(file).get(key);
         if (value == null) {
             return Map.of();
@@ -414,7 +430,7 @@ public final class Catalog {
             int reference = integer(p, "reference", "ports." + e.getKey());
             int upstream = p.containsKey("upstream") ? integer(p, "upstream", "ports." + e.getKey()) : reference;
             ports.add(new Port(e.getKey(), reference, upstream, text(p.get("protocol")), text(p.get("component")),
-                text(p.get("source"))));
+                text(p.get("source")), text(p.get("note")), text(p.get("note_ko"))));
         }
         return ports;
     }

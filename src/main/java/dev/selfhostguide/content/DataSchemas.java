@@ -91,8 +91,11 @@ final class DataSchemas {
             // Names upstream's code reads that are set by its CI, test runner or build platform, not by an operator.
             .optional("not_configuration", mapOf(text()))
             // What each variable does, per component, in both editions (guide-table::variables[]).
-            .optional("descriptions", mapOf(fields().optional("unset", mapOf(text())).optional("dead_ko", mapOf(text()))
-                .optional("variables", mapOf(mapOf(text())))))
+            // dead_ko at component level holds the YAML anchors the rows share; note_ko comes with every mapping.
+            .optional("descriptions", mapOf(fields().optional("unset", fields().optional("en", text()).optional("ko", text()))
+                .optional("dead_ko", mapOf(text()))
+                .optional("variables", mapOf(fields().optional("en", text()).optional("ko", text())
+                    .optional("dead_ko", text()).optional("default", text())))))
             .required("components", mapOf(fields().optional("title", text()).optional("read_at", text())
                 .required("variables", mapOf(fields().optional("read_at", text()).optional("default", text())
                     .optional("secret", flag()).optional("dead", text())

@@ -321,28 +321,19 @@ public final class SecretShapes {
      */
     public static List<Allowed> allowed(Catalog catalog) {
         List<Allowed> result = new ArrayList<>();
-        if (catalog.file("variables").get("insecure_defaults") instanceof List<?> defaults) {
-            for (int i = 0; i < defaults.size(); i++) {
-                if (defaults.get(i) instanceof Map<?, ?> map && map.get("value") != null && map.get("reason") != null) {
-                    result.add(new Allowed(Pattern.quote(String.valueOf(map.get("value"))), String.valueOf(map.get("reason")),
-                        catalog.line("variables", "insecure_defaults[" + i + "]")));
-                }
+        List<dev.selfhostguide.facts.Variables.InsecureDefault> defaults = catalog.variables().insecureDefaults();
+        for (int i = 0; i < defaults.size(); i++) {
+            dev.selfhostguide.facts.Variables.InsecureDefault d = defaults.get(i);
+            if (!d.value().isEmpty()) {
+                result.add(new Allowed(Pattern.quote(d.value()), d.reason(), catalog.line("variables", "insecure_defaults[" + i + "]")));
             }
         }
-        Map<String, Object> file = catalog.file("secrets");
-        for (String key : List.of("allowed", "placeholders")) {
-            if (!(file.get(key) instanceof List<?> items)) {
-                continue;
-            }
-            for (int i = 0; i < items.size(); i++) {
-                Object item = items.get(i);
-                int line = catalog.line("secrets", key + "[" + i + "]");
-                if (item instanceof Map<?, ?> map && map.get("value") != null) {
-                    Object reason = map.get("reason");
-                    result.add(new Allowed(String.valueOf(map.get("value")), reason == null ? "" : String.valueOf(reason).strip(), line));
-                } else if (item != null && !(item instanceof Map)) {
-                    result.add(new Allowed(String.valueOf(item), "", line));
-                }
+        List<dev.selfhostguide.facts.Secrets.Placeholder> placeholders = catalog.secrets().placeholders();
+        for (int i = 0; i < placeholders.size(); i++) {
+            dev.selfhostguide.facts.Secrets.Placeholder p = placeholders.get(i);
+            // An empty value (a bare "value:") allows nothing; an entry without a reason is kept so the scan reports it.
+            if (!p.value().isEmpty()) {
+                result.add(new Allowed(p.value(), p.reason().strip(), catalog.line("secrets", "placeholders[" + i + "]")));
             }
         }
         return result;

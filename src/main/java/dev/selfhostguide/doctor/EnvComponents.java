@@ -32,16 +32,7 @@ public final class EnvComponents {
     private final NeighbourFacts neighbours;
 
     public EnvComponents(Catalog catalog) {
-        Object components = catalog.file("variables").get("components");
-        if (components instanceof Map<?, ?> all) {
-            all.forEach((name, raw) -> {
-                Set<String> vars = new LinkedHashSet<>();
-                if (raw instanceof Map<?, ?> c && c.get("variables") instanceof Map<?, ?> v) {
-                    v.keySet().forEach(k -> vars.add(String.valueOf(k)));
-                }
-                agentops.put(String.valueOf(name), vars);
-            });
-        }
+        catalog.variables().components().forEach((name, c) -> agentops.put(name, new LinkedHashSet<>(c.variables().keySet())));
         this.neighbours = NeighbourFacts.of(catalog);
     }
 

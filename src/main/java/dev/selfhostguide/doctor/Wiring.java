@@ -4,6 +4,7 @@ import dev.selfhostguide.checks.FileKind;
 import dev.selfhostguide.checks.NeighbourFacts;
 import dev.selfhostguide.checks.support.StrictYaml;
 import dev.selfhostguide.content.Catalog;
+import dev.selfhostguide.facts.Variables;
 import dev.selfhostguide.snippets.Finding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,7 +79,7 @@ final class Wiring {
                 readCompose(f);
                 if (StrictYaml.parse(f.text()).documents().stream().anyMatch(d -> StrictYaml.get(d, "include").isPresent())) {
                     // upstream's app/compose.yaml include:s the collector's file, whose services join the stack
-                    names.addAll(map(catalog.section("compose", "services")).keySet());
+                    names.addAll(catalog.compose().services().keySet());
                 }
             }
         }
@@ -406,21 +407,20 @@ final class Wiring {
     // ---- secrets the API and the collector share -------------------------------------------
 
     private void sharedSecrets() {
-        Map<String, Object> compose = map(map(map(catalog.file("variables").get("components")).get("compose")).get("variables"));
+        Map<String, Variables.Variable> compose = catalog.variables().of("compose");
         Set<String> rootNames = compose.keySet();
-        Set<String> collectorNames = map(map(map(catalog.file("variables").get("components")).get("collector")).get("variables")).keySet();
-        for (Map.Entry<String, Object> v : compose.entrySet()) {
+        Set<String> collectorNames = catalog.variables().of("collector").keySet();
+        for (Map.Entry<String, Variables.Variable> v : compose.entrySet()) {
             String apiAs = null;
             String collectorAs = null;
-            for (Object t : list(map(v.getValue()).get("passes_to"))) {
-                Map<String, Object> target = map(t);
-                if ("api".equals(target.get("component"))) {
-                    apiAs = String.valueOf(target.get("as"));
-                } else if ("collector".equals(target.get("component"))) {
-                    collectorAs = String.valueOf(target.get("as"));
+            for (Variables.PassTo target : v.getValue().passesTo()) {
+                if ("api".equals(target.component())) {
+                    apiAs = target.as();
+                } else if ("collector".equals(target.component())) {
+                    collectorAs = target.as();
                 }
             }
-            if (collectorAs == null || !secret(map(v.getValue()), v.getKey())) {
+            if (collectorAs == null || !secret(v.getValue(), v.getKey())) {
                 continue;
             }
             EnvEntry collector = entry(collectorAs, true);
@@ -474,8 +474,8 @@ final class Wiring {
         return names;
     }
 
-    private static boolean secret(Map<String, Object> variable, String name) {
-        return Boolean.TRUE.equals(variable.get("secret")) || SecretMask.secretName(name);
+    private static boolean secret(Variables.Variable variable, String name) {
+        return variable.secret().orElse(false) || SecretMask.secretName(name);
     }
 
     // ---- helpers ---------------------------------------------------------------------------
@@ -499,19 +499,5 @@ final class Wiring {
                 return;
             }
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        if (value instanceof Map<?, ?> m) {
-            Map<String, Object> result = new LinkedHashMap<>();
-            m.forEach((k, v) -> result.put(String.valueOf(k), v));
-            return result;
-        }
-        return Map.of();
-    }
-
-    private static List<Object> list(Object value) {
-        return value instanceof List<?> l ? new ArrayList<>(l) : List.of();
     }
 }

@@ -62,6 +62,30 @@ class DataFactsTest {
     }
 
     @Test
+    void theTablesFactsAreTyped() {
+        Catalog catalog = Catalog.load(ROOT.resolve("content/data"));
+        assertFalse(catalog.port("collector-health").orElseThrow().noteKo().isEmpty(), "ports carry their notes in both editions");
+        assertFalse(catalog.replacements().entries().isEmpty());
+        assertFalse(catalog.replacements().entries().get(0).whatKo().isEmpty());
+        var compose = catalog.variables().descriptions().get("compose");
+        assertFalse(compose.unsetKo().isEmpty());
+        assertFalse(compose.variables().get("LOGS_TABLE_NAME").ko().isEmpty());
+        assertEquals(catalog.variables().components().get("compose").variables().keySet(), catalog.variables().of("compose").keySet());
+        assertEquals(java.util.Map.of(), catalog.variables().of("no-such-component"));
+    }
+
+    @Test
+    void aMisspelledDescriptionIsAnErrorAtItsLine() throws IOException {
+        String entry = "LOGS_TABLE_NAME: {en: \"Table the collector writes logs to.\", ko:";
+        assertEquals("content/data/variables.yml:" + lineOf("variables.yml", entry) + ": [data] unknown key 'kr' in"
+                + " descriptions.compose.variables.LOGS_TABLE_NAME; known keys: en, ko, dead_ko, default",
+            problem("variables.yml", entry, entry.replace("ko:", "kr:")));
+        assertEquals("content/data/variables.yml:" + lineOf("variables.yml", "      en: \"empty: Compose") + ": [data] unknown key"
+                + " 'eng' in descriptions.compose.unset; known keys: en, ko",
+            problem("variables.yml", "      en: \"empty: Compose", "      eng: \"empty: Compose"));
+    }
+
+    @Test
     void aMisspelledKeyIsAnErrorAtItsLine() throws IOException {
         assertEquals("content/data/deployment.yml:" + lineOf("deployment.yml", "    reference: 8003")
             + ": [data] unknown key 'refrence' in ports.api; known keys: reference,"
