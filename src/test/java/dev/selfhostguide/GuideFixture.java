@@ -27,7 +27,7 @@ public final class GuideFixture {
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><title>${content.title!""}</title></head>
         <body><nav><#list guide_nav as item><a href="${content.rootpath!""}${item.href}">${item.title}</a></#list></nav>
-        <main>${content.body}</main></body></html>
+        <main><div class="doc">${content.body}</div></main></body></html>
         """;
 
     private final Path root;

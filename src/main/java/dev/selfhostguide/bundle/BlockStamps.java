@@ -1,5 +1,8 @@
 package dev.selfhostguide.bundle;
 
+import dev.selfhostguide.checks.Check;
+import dev.selfhostguide.checks.CheckRegistry;
+import dev.selfhostguide.checks.CheckRunner;
 import dev.selfhostguide.snippets.Finding;
 import dev.selfhostguide.snippets.Snippet;
 import java.io.IOException;
@@ -41,6 +44,22 @@ public final class BlockStamps {
     static final String BLOCKS = "div.listingblock > div.content, div.literalblock > div.content";
 
     private BlockStamps() {
+    }
+
+    /**
+     * Stamps the pages of {@code site} with what the standard checks selected for each snippet, or
+     * the reason a snippet opted out: the one stamp build, bundle and serve write, so a page
+     * rebuilt by serve has the bytes {@code guide build} gives it. Only for snippets whose checks
+     * all passed.
+     */
+    public static List<Finding> stamp(Path site, Path contentRoot, List<Snippet> snippets) throws IOException {
+        CheckRunner runner = new CheckRunner(CheckRegistry.standard());
+        return apply(site, contentRoot, snippets, snippet -> {
+            CheckRunner.Selection selection = runner.select(snippet);
+            return selection.optedOut()
+                ? Verdict.notChecked(snippet.attribute("reason").orElse("").strip())
+                : Verdict.checked(selection.checks().stream().map(Check::id).toList());
+        });
     }
 
     /**

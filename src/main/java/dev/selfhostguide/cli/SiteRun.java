@@ -5,9 +5,6 @@ import dev.selfhostguide.bake.RenderedTextCheck;
 import dev.selfhostguide.bundle.BlockStamps;
 import dev.selfhostguide.bundle.ExternalReferenceScan;
 import dev.selfhostguide.bundle.SiteFinish;
-import dev.selfhostguide.checks.Check;
-import dev.selfhostguide.checks.CheckRegistry;
-import dev.selfhostguide.checks.CheckRunner;
 import dev.selfhostguide.content.Catalog;
 import dev.selfhostguide.content.ContentException;
 import dev.selfhostguide.content.Project;
@@ -77,14 +74,8 @@ final class SiteRun {
 
     /** Each code block's "checked: ..." line, from the checks each snippet selected (all of them passed). */
     private static List<Finding> stampBlocks(Project project, Path staging, Pipeline.Outcome outcome) {
-        CheckRunner runner = new CheckRunner(CheckRegistry.standard());
         try {
-            return BlockStamps.apply(staging, project.content(), outcome.snippets(), snippet -> {
-                CheckRunner.Selection selection = runner.select(snippet);
-                return selection.optedOut()
-                    ? BlockStamps.Verdict.notChecked(snippet.attribute("reason").orElse("").strip())
-                    : BlockStamps.Verdict.checked(selection.checks().stream().map(Check::id).toList());
-            });
+            return BlockStamps.stamp(staging, project.content(), outcome.snippets());
         } catch (IOException e) {
             return List.of(new Finding(staging, 0, "stamp", Finding.Severity.ERROR, "cannot stamp the code blocks: " + e.getMessage()));
         }

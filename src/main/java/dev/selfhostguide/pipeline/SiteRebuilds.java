@@ -3,8 +3,10 @@ package dev.selfhostguide.pipeline;
 import dev.selfhostguide.bake.Bake;
 import dev.selfhostguide.bake.PageRenderer;
 import dev.selfhostguide.bake.SiteOutput;
+import dev.selfhostguide.bundle.BlockStamps;
 import dev.selfhostguide.content.Project;
 import dev.selfhostguide.snippets.Finding;
+import dev.selfhostguide.snippets.Snippet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +23,9 @@ import java.util.function.Consumer;
  * into a staging folder published only when it passed; any other change runs the same pipeline
  * over every page with the session's {@link WarmState}, so only what changed is converted and
  * rendered, while the checks, the parity gate and the link check still see the whole site and
- * find what {@code guide build} finds. One rebuild at a time (the methods are synchronized).
+ * find what {@code guide build} finds. Both stamp the code blocks as build does ({@link BlockStamps}),
+ * so a page serve rebuilt has the bytes {@code guide build} writes for it. One rebuild at a time
+ * (the methods are synchronized).
  */
 public final class SiteRebuilds {
 
@@ -53,6 +57,8 @@ public final class SiteRebuilds {
     private final WarmState warm;
     private boolean needsFull = true;
     private List<Finding> outstanding = List.of();
+    /** Pages written into the live site that have no block stamps yet, because their run failed. */
+    private final Set<Path> unstamped = new HashSet<>();
 
     public SiteRebuilds(Project project, Pipeline pipeline, boolean checks, Bake.Finish finish, List<SiteScan> scans) {
         this.project = project;
@@ -81,16 +87,21 @@ public final class SiteRebuilds {
         try {
             staging = SiteOutput.staging(site);
             Pipeline.Outcome run = pipeline.run(Request.site(project, staging, checks, finish, scans, progress).warm(warm));
-            if (run.failed()) {
+            List<Finding> findings = new ArrayList<>(run.findings());
+            if (stamps(run)) {
+                findings.addAll(stamp(staging, run.snippets()));
+            }
+            if (findings.stream().anyMatch(Finding::isError)) {
                 needsFull = true;               // the site on disk is older than these sources
                 warm.dropLinks();
             } else {
                 SiteOutput.publish(staging, site);
                 published = true;
                 needsFull = false;
+                unstamped.clear();
             }
-            outstanding = run.findings();
-            return new Outcome(Kind.FULL, run.pages().stream().map(p -> p.source()).toList(), published, run.findings(),
+            outstanding = List.copyOf(findings);
+            return new Outcome(Kind.FULL, run.pages().stream().map(p -> p.source()).toList(), published, outstanding,
                 outstanding, run.snippets().size(), System.nanoTime() - start);
         } catch (IOException e) {
             needsFull = true;
@@ -144,19 +155,45 @@ public final class SiteRebuilds {
         for (Path page : run.converted()) {
             touched.addAll(warm.sourcesOf(page));
         }
+        List<Finding> findings = new ArrayList<>(run.findings());
+        unstamped.addAll(run.converted());
+        if (stamps(run)) {
+            // Pages written while something failed went out unstamped, as build would not stamp them.
+            Set<Path> pending = Set.copyOf(unstamped);
+            List<Finding> stamped = stamp(site, run.snippets().stream().filter(s -> pending.contains(s.page())).toList());
+            if (!stamped.isEmpty()) {
+                // A page on disk older than its snippets (one a failed run did not write): build decides.
+                return full(progress);
+            }
+            unstamped.clear();
+        }
         Set<Finding> before = new HashSet<>(outstanding);
         List<Finding> found = new ArrayList<>();
-        for (Finding f : run.findings()) {
+        for (Finding f : findings) {
             if (!before.contains(f) || touched.contains(f.file().toAbsolutePath().normalize())) {
                 found.add(f);
             }
         }
-        outstanding = run.findings();
+        outstanding = List.copyOf(findings);
         List<Path> rebuilt = new ArrayList<>(run.converted());
         rebuilt.addAll(warm.removedPages());
         int snippets = (int) run.snippets().stream().filter(s -> run.converted().contains(s.page())).count();
         return new Outcome(Kind.PAGES, List.copyOf(rebuilt), !run.written().isEmpty(), List.copyOf(found), outstanding,
             snippets, System.nanoTime() - start);
+    }
+
+    /** Build stamps the blocks when the checks ran and nothing failed; serve does the same. */
+    private static boolean stamps(Pipeline.Outcome run) {
+        return run.report() != null && !run.failed();
+    }
+
+    /** The "checked: ..." line under each block of these snippets' pages, as build writes it. */
+    private List<Finding> stamp(Path into, List<Snippet> snippets) {
+        try {
+            return BlockStamps.stamp(into, project.content(), snippets);
+        } catch (IOException e) {
+            return List.of(new Finding(into, 0, "stamp", Finding.Severity.ERROR, "cannot stamp the code blocks: " + e.getMessage()));
+        }
     }
 
     private enum Change { FULL, PAGE, EXAMPLE, IGNORED }
