@@ -1,5 +1,6 @@
 package dev.selfhostguide.doctor;
 
+import dev.selfhostguide.json.JsonString;
 import dev.selfhostguide.snippets.Finding;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -135,25 +136,7 @@ public enum ReportFormat {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String s) {
-            out.append('"');
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                switch (c) {
-                    case '"' -> out.append("\\\"");
-                    case '\\' -> out.append("\\\\");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    case '\t' -> out.append("\\t");
-                    default -> {
-                        if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                            out.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            out.append(c);
-                        }
-                    }
-                }
-            }
-            out.append('"');
+            JsonString.write(out, s, JsonString.Escaping.UTF8);
         } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value);
         } else if (value instanceof Map<?, ?> map) {

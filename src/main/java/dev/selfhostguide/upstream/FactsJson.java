@@ -1,5 +1,6 @@
 package dev.selfhostguide.upstream;
 
+import dev.selfhostguide.json.JsonString;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -100,24 +101,6 @@ public final class FactsJson {
 
     /** A JSON string; non-ASCII is escaped so the file reads the same in any charset. */
     static void string(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (c < 0x20 || c > 0x7e) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        JsonString.write(out, s, JsonString.Escaping.ASCII);
     }
 }
