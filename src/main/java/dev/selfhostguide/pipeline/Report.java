@@ -62,7 +62,9 @@ final class Report {
         }
         for (Path source : sources) {
             if (Files.isRegularFile(source)) {
-                return new Finding(source, 0, finding.check(), finding.severity(), finding.message() + " (on the baked " + relative + ")");
+                // A copied file keeps its lines; a page's HTML has other lines than its source.
+                int line = source.toString().endsWith(".adoc") ? 0 : finding.line();
+                return new Finding(source, line, finding.check(), finding.severity(), finding.message() + " (on the baked " + relative + ")");
             }
         }
         Path published = relative.isEmpty() ? project.site() : project.site().resolve(relative);

@@ -96,6 +96,16 @@ class FindingPlacesTest {
     }
 
     @Test
+    void aFindingInAFileCopiedFromContentNamesThatFileNotTheStagingCopy() throws Exception {
+        GuideFixture fixture = GuideFixture.create(dir).write("content/extra.css", "body {\n  background: url(https://cdn.example.com/a.png);\n}\n");
+        GuideFixture.Run run = build(fixture);
+        assertEquals(1, run.exitCode(), run.all());
+        assertEquals(List.of("content/extra.css: [offline] 'https://cdn.example.com/a.png' is loaded from outside the guide;"
+            + " it fails without a network (on the baked extra.css)"), lines(run));
+        assertNoScratchPath(run);
+    }
+
+    @Test
     void aPageNameJBakeWouldPercentEncodeIsRefusedByName() throws Exception {
         String page = "= Page\n" + HEADER + "\n[#x-a]\n== A\n";
         GuideFixture fixture = GuideFixture.create(dir).write("content/my page.adoc", page).write("content/설치.adoc", page);
