@@ -129,7 +129,9 @@ public final class PublishedSecrets {
                 + shown + " shows it" + (written ? "" : " (assembled from the attribute references on this line)")));
         }
         for (Map.Entry<String, String> value : titlePage.entrySet()) {
-            findings.addAll(scan.scanText(shown + " title page (" + value.getKey() + ")", value.getValue(), project.root(), known));
+            // Not in a source: the version, which Maven's pom.xml sets (-Dguide.version=${project.version}).
+            findings.addAll(scan.scanText(shown + " title page (" + value.getKey() + ")", value.getValue(),
+                project.root().resolve("pom.xml"), known));
         }
         return findings;
     }

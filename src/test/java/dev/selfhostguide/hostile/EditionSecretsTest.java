@@ -116,7 +116,7 @@ class EditionSecretsTest {
         Catalog catalog = Catalog.load(project.data());
         List<Finding> found = PublishedSecrets.scanBook(project, catalog, "PDF edition x.pdf", List.of(project.content().resolve("index.adoc")),
             catalog.attributes(), Map.of("version", "1.0+" + GITLAB));
-        assertEquals(List.of(": [secrets] 'glpat-abcdef…' looks like a GitLab token"),
+        assertEquals(List.of("pom.xml: [secrets] 'glpat-abcdef…' looks like a GitLab token"),
             found.stream().map(f -> f.format(dir).replaceAll(";.*", "")).toList());
         assertTrue(found.get(0).message().endsWith("the published PDF edition x.pdf title page (version) shows it, and no source line holds it as written"),
             found.get(0).message());
