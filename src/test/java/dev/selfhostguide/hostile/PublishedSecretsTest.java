@@ -151,6 +151,19 @@ class PublishedSecretsTest {
     }
 
     @Test
+    void theSearchIndexIsReadAsTheBrowserReadsItsStrings() throws Exception {
+        GuideFixture.create(dir);
+        Path site = Files.createDirectories(dir.resolve("built"));
+        // JSON-escaped as the index writer escapes: the raw text holds no key, the browser's string does.
+        Files.writeString(site.resolve("search-index.js"), "window.GUIDE_INDEX=[{\"t\":\"the key sk\\u005flive\\u005f4eC39HqLyjWDarjtT1zdp7dc\"}];\n");
+        List<Finding> found = PublishedSecrets.scan(new Project(dir), Catalog.load(dir.resolve("content/data")), site);
+        assertEquals(List.of("built/search-index.js: [secrets] 'sk_live_4eC3…' looks like a Stripe secret key"),
+            found.stream().map(f -> f.format(dir).replaceAll(";.*", "")).toList());
+        assertTrue(found.get(0).message().endsWith("the published search-index.js shows it, and no source line holds it as written"),
+            found.get(0).message());
+    }
+
+    @Test
     void theRealGuidePublishesNoSecretAndTheScanIsCheap() throws Exception {
         Path root = GuideFixture.repositoryRoot();
         Project project = new Project(root);
