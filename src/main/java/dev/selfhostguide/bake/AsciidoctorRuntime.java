@@ -1,5 +1,7 @@
 package dev.selfhostguide.bake;
 
+import java.nio.file.Path;
+
 import dev.selfhostguide.content.Catalog;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -82,7 +84,11 @@ public final class AsciidoctorRuntime implements AutoCloseable {
         } finally {
             run.leave();
         }
-        return run.findings();
+        Object base = options.map().get("base_dir");
+        Path content = base == null ? Path.of(".").toAbsolutePath().normalize() : Path.of(base.toString());
+        // A whole-book warning has no page: it is traced to the chapter line that holds the text it quotes.
+        return run.findings().stream().map(f -> f.file() == null || f.file().toString().equals(Diagnostics.UNKNOWN)
+            ? BookLines.locate(f, source, content) : f).toList();
     }
 
     @Override

@@ -246,6 +246,34 @@ public final class Bake {
         return pages;
     }
 
+    private static final java.util.regex.Pattern PAGE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
+
+    /**
+     * Why {@code page}'s path under content/ cannot be a page's name, if it cannot: JBake writes a
+     * name with a space or a non-ASCII letter percent-encoded ({@code my%20page.html}), so its
+     * HTML is not where links and the bake look for it. Only ASCII letters, digits, '-', '_' and
+     * '.' are safe; the Korean edition is a folder (content/ko/), not Korean file names.
+     */
+    public java.util.Optional<String> nameProblem(Path page) {
+        Path relative = project.content().toAbsolutePath().normalize().relativize(page.toAbsolutePath().normalize());
+        for (Path part : relative) {
+            String name = part.toString();
+            if (PAGE_NAME.matcher(name).matches()) {
+                continue;
+            }
+            int bad = name.codePoints().filter(c -> !(c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.')))
+                .findFirst().orElse('.');
+            String what = bad == ' ' ? "a space" : bad > 127 ? "the non-ASCII letter '" + Character.toString(bad) + "'"
+                : "'" + Character.toString(bad) + "'";
+            String suggestion = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[-.]+", "");
+            return java.util.Optional.of("'" + relative + "' has " + what + " in its name; a page's path may hold only ASCII"
+                + " letters, digits, '-', '_' and '.', because JBake writes any other name percent-encoded and links to it"
+                + " break" + (suggestion.matches(".*[A-Za-z0-9].*\\.[a-z]+") && !suggestion.equals(name)
+                    ? " (rename it, e.g. to " + suggestion + ")" : ""));
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Whether {@code file} is a page JBake would crawl (by its name; see {@link #pages}). */
     public static boolean isPage(Path file) {
         String name = file.getFileName().toString();

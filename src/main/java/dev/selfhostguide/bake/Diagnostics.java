@@ -26,6 +26,8 @@ import org.asciidoctor.log.Severity;
 final class Diagnostics implements LogHandler {
 
     static final String ID = "asciidoctor";
+    /** The file of a finding made while no page was being converted (a whole book). */
+    static final String UNKNOWN = "<unknown>";
 
     private final List<Finding> findings = new CopyOnWriteArrayList<>();
     /** The same findings by the page being converted when each was found (a reused page brings its own). */
@@ -59,7 +61,7 @@ final class Diagnostics implements LogHandler {
     /** A problem found while converting the current page, at the first line that mentions {@code needle}. */
     void reportAtReference(String needle, String alsoNeedle, String check, String message) {
         Path page = currentPage.get();
-        Path file = page == null ? Path.of("<unknown>") : page;
+        Path file = page == null ? Path.of(UNKNOWN) : page;
         int line = 0;
         if (page != null) {
             List<String> lines = lines(page);
@@ -121,7 +123,7 @@ final class Diagnostics implements LogHandler {
             }
         }
         if (file == null) {
-            file = Path.of("<unknown>");
+            file = Path.of(UNKNOWN);
         }
         record(new Finding(file, line, ID, Finding.Severity.ERROR, message));
     }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -146,7 +147,8 @@ public final class LinkCheck {
         linksTo.put(relative, targets);
         anchorsTo.put(relative, anchored);
         Document doc = Jsoup.parse(html.toFile(), "UTF-8");
-        ids.put(relative, idsIn(doc));          // what links into this page need; no second parse
+        ids.put(relative, idsIn(doc));
+        Map<String, Integer> broken = new HashMap<>();      // the nth broken link to a reference is its nth line          // what links into this page need; no second parse
         for (Element el : doc.select("a[href], link[href], script[src], img[src], iframe[src], source[src], object[data]")) {
             String attr = el.hasAttr("href") ? "href" : el.hasAttr("src") ? "src" : "data";
             String ref = el.attr(attr).strip();
@@ -157,18 +159,18 @@ public final class LinkCheck {
             try {
                 uri = new URI(ref);
             } catch (URISyntaxException e) {
-                findings.add(at(html, ref, "malformed link '" + ref + "'"));
+                findings.add(at(html, ref, broken, "malformed link '" + ref + "'"));
                 continue;
             }
             if (uri.isAbsolute() || ref.startsWith("//")) {
                 if (!el.tagName().equals("a")) {
-                    findings.add(at(html, ref, "<" + el.tagName() + "> loads '" + ref
+                    findings.add(at(html, ref, broken, "<" + el.tagName() + "> loads '" + ref
                         + "' from outside the site; closed-network readers cannot reach it"));
                 }
                 continue;
             }
             if (ref.startsWith("/")) {
-                findings.add(at(html, ref, "'" + ref + "' is root-relative; links must be relative so the site "
+                findings.add(at(html, ref, broken, "'" + ref + "' is root-relative; links must be relative so the site "
                     + "works under any prefix and from file://"));
                 continue;
             }
@@ -186,7 +188,7 @@ public final class LinkCheck {
                     }
                 }
                 if (!target.startsWith(site) || !Files.isRegularFile(target)) {
-                    findings.add(at(html, ref, "link to '" + ref + "', which is not in the site"));
+                    findings.add(at(html, ref, broken, "link to '" + ref + "', which is not in the site"));
                     continue;
                 }
             } else {
@@ -198,7 +200,7 @@ public final class LinkCheck {
             }
             if (fragment != null && !fragment.isEmpty() && target.toString().endsWith(".html")
                     && !idsOf(target).contains(fragment)) {
-                findings.add(at(html, ref, "link to '" + ref + "': " + site.relativize(target)
+                findings.add(at(html, ref, broken, "link to '" + ref + "': " + site.relativize(target)
                     + " has no anchor '" + fragment + "'"));
             }
         }
@@ -222,29 +224,111 @@ public final class LinkCheck {
         return known;
     }
 
-    /** The finding at the page source line that most likely wrote the link; else at the template. */
-    private Finding at(Path html, String ref, String message) {
-        String relative = site.relativize(html).toString();
+    /**
+     * The finding at the source line that wrote the link: the page or a file it includes (the
+     * {@code occurrence}th line that writes the same reference, for the same link broken twice);
+     * else the template or data file that names it; never the baked file, which is deleted when
+     * the build fails.
+     */
+    private Finding at(Path html, String ref, Map<String, Integer> broken, String message) {
+        return at(html, ref, message, broken.merge(ref, 1, Integer::sum) - 1);
+    }
+
+    private Finding at(Path html, String ref, String message, int occurrence) {
+        String relative = site.relativize(html).toString().replace('\\', '/');
         Path source = project.content().resolve(relative.replaceAll("\\.html$", ".adoc"));
+        List<Pattern> needles = needles(ref);
         if (Files.isRegularFile(source)) {
-            String fragment = ref.contains("#") ? ref.substring(ref.indexOf('#') + 1) : null;
-            String file = ref.contains("#") ? ref.substring(0, ref.indexOf('#')) : ref;
-            String stem = file.replaceAll("\\.html$", "");
-            int line = 0;
-            if (fragment != null && !fragment.isEmpty()) {
-                line = Diagnostics.firstLineContaining(source, stem.isEmpty() ? "#" + fragment : stem + ".adoc#" + fragment);
-                if (line == 0) {
-                    line = Diagnostics.firstLineContaining(source, fragment);
+            List<SourceLines.Line> lines = SourceLines.of(source, project.content());
+            for (Pattern needle : needles) {
+                List<SourceLines.Line> hits = lines.stream().filter(l -> needle.matcher(l.text()).find()).toList();
+                if (!hits.isEmpty()) {
+                    SourceLines.Line hit = hits.get(Math.min(occurrence, hits.size() - 1));
+                    return new Finding(hit.file(), hit.number(), ID, Finding.Severity.ERROR, message
+                        + (hit.file().equals(source.toAbsolutePath().normalize()) ? "" : " (included in " + project.show(source) + ")"));
                 }
             }
-            if (line == 0 && !stem.isEmpty()) {
-                line = Diagnostics.firstLineContaining(source, stem);
-            }
-            if (line > 0) {
-                return new Finding(source, line, ID, Finding.Severity.ERROR, message);
+        }
+        for (Path file : furniture()) {
+            List<SourceLines.Line> lines = SourceLines.of(file, file.getParent());
+            for (Pattern needle : needles) {
+                for (SourceLines.Line line : lines) {
+                    if (needle.matcher(line.text()).find()) {
+                        return new Finding(file, line.number(), ID, Finding.Severity.ERROR, message + " (on the baked " + relative + ")");
+                    }
+                }
             }
         }
-        return new Finding(html, 0, ID, Finding.Severity.ERROR, message + " (in the baked " + relative
-            + "; no source line found, so look at the templates)");
+        if (Files.isRegularFile(source)) {
+            return new Finding(source, 0, ID, Finding.Severity.ERROR, message + " (no line of this page, its includes or the"
+                + " templates writes it as such; an attribute may hold it)");
+        }
+        return new Finding(project.templates(), 0, ID, Finding.Severity.ERROR, message + " (on the baked " + relative
+            + ", which no page wrote; no template or data file names it)");
+    }
+
+    /** The templates and data files, which write the links every page shares (navigation, assets). */
+    private List<Path> furniture() {
+        List<Path> files = new ArrayList<>();
+        for (Path dir : List.of(project.templates(), project.data())) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.filter(p -> p.toString().endsWith(".ftl") || p.toString().endsWith(".yml")).sorted().forEach(files::add);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // unreadable: the finding names the page instead
+            }
+        }
+        return files;
+    }
+
+    /**
+     * How a source may have written {@code ref}, most specific first: an xref to the page and
+     * anchor, the reference as written (link:, a bare URL), an in-page cross reference; last the
+     * anchor or page name as a whole word.
+     */
+    static List<Pattern> needles(String ref) {
+        List<Pattern> needles = new ArrayList<>();
+        for (String form : variants(ref)) {
+            int hash = form.indexOf('#');
+            String path = hash < 0 ? form : form.substring(0, hash);
+            String fragment = hash < 0 ? "" : form.substring(hash + 1);
+            String stem = path.replaceAll("\\.html$", "");
+            if (!path.isEmpty() && !fragment.isEmpty()) {
+                needles.add(Pattern.compile(Pattern.quote(stem + ".adoc#" + fragment) + "(?![\\w-])"));
+                needles.add(Pattern.compile(Pattern.quote(form) + "(?![\\w-])"));
+                needles.add(Pattern.compile("(?:xref:|<<)" + Pattern.quote(stem + "#" + fragment) + "(?![\\w-])"));
+            } else if (!path.isEmpty()) {
+                needles.add(Pattern.compile(Pattern.quote(stem + ".adoc") + "(?![#\\w-])"));
+                needles.add(Pattern.compile(Pattern.quote(form) + "(?![\\w-])"));
+            } else if (!fragment.isEmpty()) {
+                needles.add(Pattern.compile("<<\\s*" + Pattern.quote(fragment) + "\\s*(?:,|>>)|xref:#?" + Pattern.quote(fragment) + "\\["));
+                needles.add(Pattern.compile(Pattern.quote("#" + fragment) + "(?![\\w-])"));
+            }
+        }
+        for (String form : variants(ref)) {
+            int hash = form.indexOf('#');
+            String fragment = hash < 0 ? "" : form.substring(hash + 1);
+            String path = hash < 0 ? form : form.substring(0, hash);
+            String name = path.replaceAll("^.*/", "").replaceAll("\\.html$", "");
+            for (String word : List.of(fragment, name)) {
+                if (!word.isEmpty()) {
+                    needles.add(Pattern.compile("(?<![\\w.-])" + Pattern.quote(word) + "(?![\\w-])"));
+                }
+            }
+        }
+        return needles;
+    }
+
+    /** The reference as the HTML has it and, when it differs, percent-decoded as the source wrote it. */
+    private static List<String> variants(String ref) {
+        String decoded;
+        try {
+            decoded = URLDecoder.decode(ref.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            decoded = ref;
+        }
+        return decoded.equals(ref) ? List.of(ref) : List.of(ref, decoded);
     }
 }

@@ -77,16 +77,92 @@ public final class PublishedSecrets {
         return findings.stream().distinct().toList();
     }
 
-    /** Only the built files: for a folder (the bundle's, with its single-page editions) whose sources were scanned. */
-    public static List<Finding> scanOutput(Project project, Catalog catalog, Path folder) throws IOException {
+    /**
+     * Files built after the site (the single-page editions, assembled from the finished pages with
+     * the stylesheets and downloads inlined), each scanned as written and named as {@code root}
+     * relativizes it; a value is reported at the source line that holds it, or its longest part.
+     */
+    public static List<Finding> scanFiles(Project project, Catalog catalog, Path root, List<Path> files) throws IOException {
         PublishedSecrets scan = new PublishedSecrets(project, catalog);
-        for (Path source : scan.sourceFiles()) {
-            String text = scan.text(source);
+        scan.loadSources();
+        List<Finding> findings = new ArrayList<>();
+        Set<String> known = new TreeSet<>();
+        for (Path file : files) {
+            String text = scan.text(file);
             if (text != null) {
-                scan.sources.put(source, text);
+                findings.addAll(scan.scanText(root.relativize(file).toString().replace('\\', '/'), text, project.content(), known));
             }
         }
-        return scan.site(folder.toAbsolutePath().normalize(), new TreeSet<>());
+        return findings;
+    }
+
+    /**
+     * What a PDF edition is made of, before asciidoctor-pdf sees it: its {@code chapters} with
+     * their includes read in and the {@code attributes} it is converted with put in, so a value
+     * assembled from attributes, or shown only under {@code ifdef::backend-pdf[]}, is seen as the
+     * PDF prints it; and the {@code titlePage} values (title, version, upstream pins). A value is
+     * reported at the line of the chapter or included file that writes it (or its references);
+     * a title-page value at the source line that holds it. {@code shown} names the edition.
+     */
+    public static List<Finding> scanBook(Project project, Catalog catalog, String shown, List<Path> chapters,
+                                         Map<String, String> attributes, Map<String, String> titlePage) throws IOException {
+        PublishedSecrets scan = new PublishedSecrets(project, catalog);
+        scan.loadSources();
+        List<Finding> findings = new ArrayList<>();
+        Set<String> known = new TreeSet<>();
+        List<SourceLines.Line> lines = new ArrayList<>();
+        for (Path chapter : chapters) {
+            lines.addAll(SourceLines.of(chapter, project.content()));
+        }
+        StringBuilder book = new StringBuilder();
+        for (SourceLines.Line line : lines) {
+            book.append(substitute(line.text(), attributes)).append('\n');
+        }
+        for (SecretShapes.Match m : scan.shapes.scan(book.toString())) {
+            if (m.line() < 1 || m.line() > lines.size() || !known.add(m.value().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            SourceLines.Line at = lines.get(m.line() - 1);
+            boolean written = at.text().contains(m.value()) || m.line() < lines.size()
+                && (at.text() + lines.get(m.line()).text()).replaceAll("\\s+", "").contains(m.value().replaceAll("\\s+", ""));
+            findings.add(new Finding(at.file(), at.number(), ID, Finding.Severity.ERROR, SecretShapes.message(m) + "; the "
+                + shown + " shows it" + (written ? "" : " (assembled from the attribute references on this line)")));
+        }
+        for (Map.Entry<String, String> value : titlePage.entrySet()) {
+            // Not in a source: the version, which Maven's pom.xml sets (-Dguide.version=${project.version}).
+            findings.addAll(scan.scanText(shown + " title page (" + value.getKey() + ")", value.getValue(),
+                project.root().resolve("pom.xml"), known));
+        }
+        return findings;
+    }
+
+    /** {name} references replaced by their values; unknown ones stay as written, as Asciidoctor leaves them. */
+    private static String substitute(String line, Map<String, String> attributes) {
+        if (line.indexOf('{') < 0) {
+            return line;
+        }
+        java.util.regex.Matcher m = ATTRIBUTE.matcher(line);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = attributes.get(m.group(1));
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value == null ? m.group() : value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static final java.util.regex.Pattern DATA_TEXT =
+        java.util.regex.Pattern.compile("data:text/plain[^,\"']*;base64,([A-Za-z0-9+/=]+)");
+
+    private static final java.util.regex.Pattern ATTRIBUTE = java.util.regex.Pattern.compile("\\{([A-Za-z0-9_][A-Za-z0-9_-]*)\\}");
+
+    private void loadSources() throws IOException {
+        for (Path source : sourceFiles()) {
+            String text = text(source);
+            if (text != null) {
+                sources.put(source, text);
+            }
+        }
     }
 
     /** Pages, data, templates and the examples the site publishes (see Publication). */
@@ -114,25 +190,43 @@ public final class PublishedSecrets {
         }
         for (Path file : files) {
             String text = text(file);
-            if (text == null) {
-                continue;
+            if (text != null) {
+                findings.addAll(scanText(site.relativize(file).toString(), text, origin(site, file), known));
             }
-            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            List<String> views = new ArrayList<>();
-            views.add(text);
-            if (name.endsWith(".html") || name.endsWith(".htm")) {
-                // What the reader sees: entities decoded, and markup inside a value (<em>, <wbr>) removed.
-                // Raw for attributes (<meta content>, href); decoded without tags for what the reader reads.
-                views.add(org.jsoup.parser.Parser.unescapeEntities(text.replaceAll("<[^>]*>", ""), false));
-            } else if (name.endsWith(".js") && text.contains("\\u")) {
-                views.add(unescapeJs(text));
+        }
+        return findings;
+    }
+
+    /**
+     * One published text, {@code shown} as the reader finds it, in the views a reader has of it;
+     * each value not in {@code known} yet is located at a source line, else at {@code fallback}.
+     */
+    private List<Finding> scanText(String shown, String text, Path fallback, Set<String> known) {
+        List<Finding> findings = new ArrayList<>();
+        String name = shown.toLowerCase(Locale.ROOT);
+        List<String> views = new ArrayList<>();
+        views.add(text);
+        if (name.endsWith(".html") || name.endsWith(".htm")) {
+            // What the reader sees: entities decoded, and markup inside a value (<em>, <wbr>) removed.
+            // Raw for attributes (<meta content>, href); decoded without tags for what the reader reads.
+            views.add(org.jsoup.parser.Parser.unescapeEntities(text.replaceAll("<[^>]*>", ""), false));
+            // The single-page edition carries its downloads as data: URIs; the reader saves them decoded.
+            java.util.regex.Matcher data = DATA_TEXT.matcher(text);
+            while (data.find()) {
+                try {
+                    views.add(new String(java.util.Base64.getDecoder().decode(data.group(1)), StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException e) {
+                    // not base64 after all: the raw view already holds it
+                }
             }
-            for (String view : views) {
-                for (SecretShapes.Match m : shapes.scan(view)) {
-                    // Once per value: the page, the search index and the single-page edition all show it.
-                    if (known.add(m.value().toLowerCase(Locale.ROOT))) {
-                        findings.add(locate(site, file, m));
-                    }
+        } else if (name.endsWith(".js") && text.contains("\\u")) {
+            views.add(unescapeJs(text));
+        }
+        for (String view : views) {
+            for (SecretShapes.Match m : shapes.scan(view)) {
+                // Once per value: the page, the search index and the single-page edition all show it.
+                if (known.add(m.value().toLowerCase(Locale.ROOT))) {
+                    findings.add(locate(shown, fallback, m));
                 }
             }
         }
@@ -140,9 +234,8 @@ public final class PublishedSecrets {
     }
 
     /** The source line that holds the value, or the longest part of it; else the page the file came from. */
-    private Finding locate(Path site, Path file, SecretShapes.Match m) {
+    private Finding locate(String shown, Path fallback, SecretShapes.Match m) {
         String value = m.value();
-        String shown = site.relativize(file).toString();
         for (int keep = value.length(); keep >= Math.min(value.length(), 8); keep = keep * 2 / 3) {
             for (int from = 0; from + keep <= value.length(); from += Math.max(1, keep / 2)) {
                 String part = value.substring(from, from + keep);
@@ -159,7 +252,7 @@ public final class PublishedSecrets {
                 break;
             }
         }
-        return new Finding(origin(site, file), 0, ID, Finding.Severity.ERROR, SecretShapes.message(m) + "; the published " + shown
+        return new Finding(fallback, 0, ID, Finding.Severity.ERROR, SecretShapes.message(m) + "; the published " + shown
             + " shows it, and no source line holds it as written");
     }
 

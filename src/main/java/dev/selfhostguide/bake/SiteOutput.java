@@ -56,42 +56,58 @@ public final class SiteOutput {
      */
     public static List<Path> removeLeftovers(Path destination) {
         Path parent = destination.toAbsolutePath().normalize().getParent();
-        String base = "." + destination.getFileName();
+        String base = java.util.regex.Pattern.quote("." + destination.getFileName());
+        return removeAbandoned(parent, java.util.regex.Pattern.compile(base + "\\.(?:staging|old)-(?:(\\d+)-.+|[^-]+)"), true);
+    }
+
+    /**
+     * Deletes the entries of {@code parent} whose whole name matches {@code names} and that a
+     * process no longer running left: group 1 of {@code names}, when it matched, is the id of
+     * the process that made the entry (never this one, nor one still alive); an entry named
+     * without one is removed once it is ten minutes old. Folders are removed with what they hold;
+     * files too unless {@code foldersOnly}.
+     *
+     * @return what was removed
+     */
+    public static List<Path> removeAbandoned(Path parent, java.util.regex.Pattern names, boolean foldersOnly) {
         List<Path> removed = new ArrayList<>();
         if (parent == null || !Files.isDirectory(parent)) {
             return removed;
         }
         try (Stream<Path> list = Files.list(parent)) {
             for (Path p : list.sorted().toList()) {
-                String name = p.getFileName().toString();
-                String rest = name.startsWith(base + STAGING) ? name.substring((base + STAGING).length())
-                    : name.startsWith(base + OLD) ? name.substring((base + OLD).length()) : null;
-                if (rest == null || !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) || !abandoned(p, rest)) {
+                java.util.regex.Matcher m = names.matcher(p.getFileName().toString());
+                boolean folder = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+                if (!m.matches() || !folder && (foldersOnly || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                        || !abandoned(p, m.groupCount() > 0 ? m.group(1) : null)) {
                     continue;
                 }
-                delete(p);
+                if (folder) {
+                    delete(p);
+                } else {
+                    Files.deleteIfExists(p);
+                }
                 if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
                     removed.add(p);
                 }
             }
         } catch (IOException e) {
-            // leftovers cost disk space only; the build goes on
+            // leftovers cost disk space only; the run goes on
         }
         return removed;
     }
 
-    private static boolean abandoned(Path folder, String rest) {
-        int dash = rest.indexOf('-');
-        if (dash > 0) {
+    private static boolean abandoned(Path entry, String pid) {
+        if (pid != null) {
             try {
-                long pid = Long.parseLong(rest.substring(0, dash));
-                return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
+                long id = Long.parseLong(pid);
+                return id != ProcessHandle.current().pid() && ProcessHandle.of(id).map(h -> !h.isAlive()).orElse(true);
             } catch (NumberFormatException e) {
-                // not a name this class made: fall through to its age
+                // not a name this tool made: fall through to its age
             }
         }
         try {
-            return Files.getLastModifiedTime(folder, LinkOption.NOFOLLOW_LINKS).toInstant()
+            return Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).toInstant()
                 .isBefore(java.time.Instant.now().minus(UNOWNED_AGE));
         } catch (IOException e) {
             return false;

@@ -2,6 +2,7 @@ package dev.selfhostguide.bundle;
 
 import dev.selfhostguide.bake.SiteOutput;
 import dev.selfhostguide.content.Catalog;
+import dev.selfhostguide.snippets.Finding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -20,7 +21,9 @@ import java.util.stream.Stream;
  * SHA256SUMS and, with a signing key, SHA256SUMS.asc. Beside the zip, {@code <zip>.sha256} lets a
  * reader check the zip itself after it crossed the gap. The folder is assembled beside the zip,
  * scanned with {@link ExternalReferenceScan}, zipped by {@link ReproducibleZip} to a temporary
- * file and only then moved over the old zip, so a failure leaves the last good one.
+ * file and only then moved over the old zip, so a failure leaves the last good one. The work
+ * folder and temporary files carry the process id in their names, so the next bundle removes
+ * what a killed one left.
  */
 public final class Bundle {
 
@@ -33,16 +36,29 @@ public final class Bundle {
         new SinglePage.Edition("ko", "ko", NAME + "-ko.html", "AgentOps 자체 호스팅 가이드"));
 
     /** What was written, or the problems that stopped it. */
-    public record Result(Path zip, long bytes, int files, long searchIndexBytes, List<ExternalReferenceScan.Problem> problems) {
+    public record Result(Path zip, long bytes, int files, long searchIndexBytes, List<ExternalReferenceScan.Problem> problems,
+                         List<Finding> findings) {
         public boolean ok() {
-            return problems.isEmpty();
+            return problems.isEmpty() && findings.stream().noneMatch(Finding::isError);
         }
+    }
+
+    /**
+     * A scan of what the bundle builds after the site (the single-page editions, given by their
+     * paths under {@code folder}); an error stops the bundle as an offline problem does.
+     */
+    @FunctionalInterface
+    public interface OutputScan {
+        OutputScan NONE = (folder, files) -> List.of();
+
+        List<Finding> scan(Path folder, List<Path> files) throws IOException;
     }
 
     private final String version;
     private final long epochSeconds;
     private final OpenPgpSigner signer;
     private final Map<String, Path> extras;
+    private OutputScan scan = OutputScan.NONE;
 
     public Bundle(String version, long epochSeconds) {
         this(version, epochSeconds, null, Map.of());
@@ -57,6 +73,22 @@ public final class Bundle {
         this.epochSeconds = epochSeconds;
         this.signer = signer;
         this.extras = new TreeMap<>(extras);
+    }
+
+    /** Runs {@code scan} on the single-page editions once they are written. */
+    public Bundle scanning(OutputScan scan) {
+        this.scan = scan;
+        return this;
+    }
+
+    /**
+     * What a bundle run killed before it finished (SIGINT, SIGKILL) leaves beside {@code zip}: its
+     * work folder and its half-written zip and checksum. The names carry the process id (group 1);
+     * the names of earlier versions (no id) only their age.
+     */
+    public static java.util.regex.Pattern leftovers(Path zip) {
+        String base = java.util.regex.Pattern.quote("." + zip.getFileName());
+        return java.util.regex.Pattern.compile(base + "(?:(?:\\.work-|\\.part-|\\.sha256\\.part-)(\\d+)-.+|\\.work-\\d+|\\d+(?:\\.sha256)?\\.part)");
     }
 
     /** The checksum file written beside {@code zip}. */
@@ -76,17 +108,26 @@ public final class Bundle {
     public Result write(Path site, Catalog catalog, Path zip) throws IOException {
         Path parent = zip.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path work = Files.createTempDirectory(parent, "." + zip.getFileName() + ".work-");
+        SiteOutput.removeAbandoned(parent, leftovers(zip), false);
+        long pid = ProcessHandle.current().pid();
+        Path work = Files.createTempDirectory(parent, "." + zip.getFileName() + ".work-" + pid + "-");
         Path temp = null;
         try {
             Path folder = work.resolve(folderName());
             copy(site, folder);
             List<String> singles = new ArrayList<>();
+            List<Path> singleFiles = new ArrayList<>();
             for (SinglePage.Edition edition : EDITIONS) {
                 SinglePage page = new SinglePage(folder, edition, catalog.nav());
                 if (Files.isRegularFile(folder.resolve(edition.dir()).resolve("index.html"))) {
-                    singles.add(page.write(folder).getFileName().toString());
+                    singleFiles.add(page.write(folder));
+                    singles.add(singleFiles.get(singleFiles.size() - 1).getFileName().toString());
                 }
+            }
+            // Assembled from pages the site scans passed, yet a new text: scanned as a reader downloads it.
+            List<Finding> findings = scan.scan(folder, singleFiles);
+            if (findings.stream().anyMatch(Finding::isError)) {
+                return new Result(zip, 0, 0, 0, List.of(), findings);
             }
             for (Map.Entry<String, Path> extra : extras.entrySet()) {
                 Files.copy(extra.getValue(), folder.resolve(extra.getKey()));
@@ -98,7 +139,7 @@ public final class Bundle {
             if (!problems.isEmpty()) {
                 // The work folder is gone when the caller reads these: name files as they are in the zip.
                 return new Result(zip, 0, 0, 0, problems.stream().map(p -> new ExternalReferenceScan.Problem(
-                    Path.of(folderName()).resolve(folder.relativize(p.file())), p.reference(), p.reason())).toList());
+                    Path.of(folderName()).resolve(folder.relativize(p.file())), p.reference(), p.reason())).toList(), findings);
             }
             Path sums = Checksums.write(folder);
             if (signer != null) {
@@ -106,13 +147,13 @@ public final class Bundle {
             }
             int files = Checksums.files(folder).size();
             long index = Files.isRegularFile(folder.resolve(SearchIndex.FILE)) ? Files.size(folder.resolve(SearchIndex.FILE)) : 0;
-            temp = Files.createTempFile(parent, "." + zip.getFileName(), ".part");
+            temp = Files.createTempFile(parent, "." + zip.getFileName() + ".part-" + pid + "-", "");
             ReproducibleZip.write(folder, folderName() + "/", epochSeconds, temp);
             String digest = Checksums.sha256(temp);
             move(temp, zip);
             temp = null;
             // In the format 'sha256sum -c' reads, naming the zip as it sits beside this file.
-            Path sum = Files.createTempFile(parent, "." + zip.getFileName(), ".sha256.part");
+            Path sum = Files.createTempFile(parent, "." + zip.getFileName() + ".sha256.part-" + pid + "-", "");
             try {
                 Files.writeString(sum, digest + "  " + zip.getFileName() + "\n", StandardCharsets.UTF_8);
                 Files.setPosixFilePermissions(sum, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
@@ -120,7 +161,7 @@ public final class Bundle {
             } finally {
                 Files.deleteIfExists(sum);
             }
-            return new Result(zip, Files.size(zip), files, index, List.of());
+            return new Result(zip, Files.size(zip), files, index, List.of(), findings);
         } finally {
             if (temp != null) {
                 Files.deleteIfExists(temp);

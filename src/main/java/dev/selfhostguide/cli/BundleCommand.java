@@ -2,6 +2,7 @@ package dev.selfhostguide.cli;
 
 import dev.selfhostguide.bake.SiteOutput;
 import dev.selfhostguide.bake.OutputGuard;
+import dev.selfhostguide.bake.PublishedSecrets;
 import dev.selfhostguide.bundle.Bundle;
 import dev.selfhostguide.bundle.Checksums;
 import dev.selfhostguide.bundle.ExternalReferenceScan;
@@ -82,7 +83,16 @@ final class BundleCommand extends Subcommand {
                 pdfs = pdf.files();
             }
             Bundle.Result result = new Bundle(version, SourceDate.resolve(System.getenv(), project.root()), signer, pdfs)
+                .scanning((folder, files) -> PublishedSecrets.scanFiles(project, outcome.catalog(), folder, files))
                 .write(staging, outcome.catalog(), zip);
+            if (!result.findings().isEmpty()) {
+                console.findings(result.findings(), project);
+            }
+            if (result.findings().stream().anyMatch(dev.selfhostguide.snippets.Finding::isError)) {
+                console.summary("bundle failed: the single-page editions show what looks like a secret; " + project.show(zip)
+                    + " was left as it was (" + seconds(start) + ")");
+                return Main.CONTENT;
+            }
             if (!result.ok()) {
                 for (ExternalReferenceScan.Problem problem : result.problems()) {
                     console.error(zip.getFileName() + "!/" + problem.file() + ": [offline] '" + problem.reference()

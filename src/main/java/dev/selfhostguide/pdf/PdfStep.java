@@ -46,9 +46,21 @@ public final class PdfStep {
                 ? new Outcome(Map.of(), List.of(), null, "CI=true and " + why)
                 : new Outcome(Map.of(), List.of(), "pdf: skipped the PDF editions: " + why, null);
         }
-        PdfEditions pdf = new PdfEditions(runtime, project, catalog, PageStamp.of(project.root()), fonts.get());
+        PageStamp stamp = PageStamp.of(project.root());
+        PdfEditions pdf = new PdfEditions(runtime, project, catalog, stamp, fonts.get());
         Map<String, Path> files = new LinkedHashMap<>();
         List<Finding> findings = new ArrayList<>();
+        // A PDF leaves no site for the published-text scan: what it is made of is scanned before it is made.
+        for (PdfEditions.Edition edition : pdf.editions()) {
+            try {
+                findings.addAll(secrets(project, catalog, pdf, edition, stamp));
+            } catch (java.io.IOException e) {
+                return new Outcome(files, findings, null, "cannot read what the " + edition.lang() + " PDF is made of: " + e.getMessage());
+            }
+        }
+        if (findings.stream().anyMatch(Finding::isError)) {
+            return new Outcome(files, findings, null, "the PDF editions would print what looks like a secret");
+        }
         for (PdfEditions.Edition edition : pdf.editions()) {
             try {
                 List<Finding> warnings = new ArrayList<>();
@@ -65,5 +77,20 @@ public final class PdfStep {
             }
         }
         return new Outcome(files, findings, null, null);
+    }
+
+    /** The edition's chapters as converted (with the attributes the title page adds) and its title page. */
+    private static List<Finding> secrets(Project project, Catalog catalog, PdfEditions pdf, PdfEditions.Edition edition,
+                                         PageStamp stamp) throws java.io.IOException {
+        String pins = String.join(", ", stamp.pins().stream().map(p -> p.repo() + " " + p.commit()).toList());
+        Map<String, String> attributes = new java.util.HashMap<>(catalog.attributes());
+        attributes.put("revnumber", stamp.version());
+        attributes.put("revremark", pins);
+        Map<String, String> titlePage = new LinkedHashMap<>();
+        titlePage.put("title", edition.title());
+        titlePage.put("version", stamp.version());
+        titlePage.put("upstream pins", pins);
+        return dev.selfhostguide.bake.PublishedSecrets.scanBook(project, catalog, "PDF edition " + edition.file(),
+            pdf.chapters(edition), attributes, titlePage);
     }
 }

@@ -55,6 +55,14 @@ final class LoadSources {
             findings.addAll(bake.templateErrors());
         }
         List<Path> pages = request.pages().isEmpty() ? bake.pages() : request.pages();
+        List<Finding> names = new ArrayList<>();
+        for (Path page : pages) {
+            bake.nameProblem(page).ifPresent(why -> names.add(new Finding(page, 0, "content", Finding.Severity.ERROR, why)));
+        }
+        if (!names.isEmpty()) {
+            findings.addAll(names);
+            return new Sources(request, bake, null, List.of(), findings);     // its HTML would land under another name
+        }
         return new Sources(request, bake, catalog, pages, findings);
     }
 

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.selfhostguide.GuideFixture;
 import dev.selfhostguide.bake.SiteOutput;
+import dev.selfhostguide.bundle.Bundle;
+import dev.selfhostguide.bundle.GuideVersion;
+import dev.selfhostguide.content.Catalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -18,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a killed build leaves is cleaned by the next one, and nothing a build publishes is private
+ * What a killed build or bundle leaves is cleaned by the next one, and nothing a build publishes is private
  * to the user who ran it.
  */
 class LeftoversTest {
@@ -99,5 +102,54 @@ class LeftoversTest {
         Path zip = Files.createTempFile(dir, ".bundle", ".part");
         dev.selfhostguide.bundle.ReproducibleZip.write(folder, "guide/", 0, zip);
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(zip)));
+    }
+
+    @Test
+    void whatAKilledBundleLeftIsRemovedByTheNextBundle() throws Exception {
+        GuideFixture fixture = GuideFixture.create(dir);
+        Path target = Files.createDirectories(dir.resolve("target"));
+        String zip = Bundle.fileName(GuideVersion.current());
+        long alive = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(1L);
+        Path work = Files.createDirectories(target.resolve("." + zip + ".work-" + DEAD_PID + "-123"));
+        Files.writeString(Files.createDirectories(work.resolve("guide/examples")).resolve("half.env"), "A=1\n");
+        Path part = Files.writeString(target.resolve("." + zip + ".part-" + DEAD_PID + "-456"), "PK half a zip");
+        Path sum = Files.writeString(target.resolve("." + zip + ".sha256.part-" + DEAD_PID + "-7"), "abc");
+        Path legacyPart = Files.writeString(target.resolve("." + zip + "8812734.part"), "PK");
+        Files.setLastModifiedTime(legacyPart, FileTime.from(Instant.now().minusSeconds(3600)));
+        Path running = Files.createDirectories(target.resolve("." + zip + ".work-" + alive + "-9"));
+        Path other = Files.writeString(target.resolve(".other.zip.part-" + DEAD_PID + "-1"), "not ours");
+        GuideFixture.Run run = fixture.run("bundle", "--quiet", "--no-checks", "--no-pdf");
+        assertEquals(0, run.exitCode(), run.all());
+        for (Path gone : List.of(work, part, sum, legacyPart)) {
+            assertFalse(Files.exists(gone), gone.getFileName() + " is removed");
+        }
+        assertTrue(Files.exists(running), "the work folder of a bundle still running stays");
+        assertTrue(Files.exists(other), "only this zip's leftovers are touched");
+        assertTrue(Files.isRegularFile(target.resolve(zip)));
+    }
+
+    @Test
+    void theNamesABundleWritesAreTheNamesTheNextOneCleans() throws Exception {
+        GuideFixture fixture = GuideFixture.create(dir);
+        assertEquals(0, fixture.run("build", "--quiet", "--no-checks").exitCode());
+        Path zip = dir.resolve("out/guide.zip");
+        List<String> during = new java.util.ArrayList<>();
+        // The scan hook runs while the work folder exists: what a SIGKILL at that moment would leave.
+        Bundle.Result result = new Bundle("1.0", 0).scanning((folder, files) -> {
+            try (Stream<Path> list = Files.list(zip.getParent())) {
+                list.map(p -> p.getFileName().toString()).forEach(during::add);
+            }
+            return List.of();
+        }).write(dir.resolve("target/site"), Catalog.load(dir.resolve("content/data")), zip);
+        assertTrue(result.ok(), result.toString());
+        assertEquals(1, during.size(), during.toString());
+        String pid = String.valueOf(ProcessHandle.current().pid());
+        java.util.regex.Matcher m = Bundle.leftovers(zip).matcher(during.get(0));
+        assertTrue(m.matches() && pid.equals(m.group(1)), during.get(0) + " carries this process's id");
+        assertTrue(Bundle.leftovers(zip).matcher(".guide.zip.part-" + pid + "-1").matches());
+        assertFalse(Bundle.leftovers(zip).matcher("guide.zip.sha256").matches(), "the checksum beside the zip is no leftover");
+        try (Stream<Path> list = Files.list(zip.getParent())) {
+            assertEquals(List.of("guide.zip", "guide.zip.sha256"), list.map(p -> p.getFileName().toString()).sorted().toList());
+        }
     }
 }

@@ -79,4 +79,22 @@ class MessagesTest {
         assertFalse(run.all().contains("\u200b"), "no invisible character either");
         assertTrue(run.err().contains("no-such-\\u001b[2J\\u200bcheck"), run.all());
     }
+
+    @Test
+    void aParityMessageShowsTheInvisibleCharacterThatMakesTwoBlocksDiffer() throws Exception {
+        String page = "= Home\n:jbake-type: page\n:jbake-status: published\n\n[#home-a]\n== A\n\n[source,yaml]\n----\n%s\n----\n";
+        GuideFixture fixture = GuideFixture.create(dir)
+            .write("content/index.adoc", page.formatted("name: guide"))
+            .write("content/ko/index.adoc", page.formatted("name: \u200bguide"))
+            .write("content/ko/plan.adoc", fixture0Plan());
+        GuideFixture.Run run = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> fixture.run("check"));
+        assertEquals(1, run.exitCode(), run.all());
+        assertFalse(run.all().contains("\u200b"), "the invisible character is not printed raw:\n" + run.all());
+        assertTrue(run.err().lines().anyMatch(l -> l.startsWith("content/ko/index.adoc:10: [parity] code block 1 differs from ")
+            && l.contains("'name: \\u200bguide' where the English has 'name: guide'")), run.all());
+    }
+
+    private static String fixture0Plan() {
+        return "= Plan\n:jbake-type: page\n:jbake-status: published\n\n[#plan-ports]\n== Ports\n\nguide-table::ports[]\n";
+    }
 }

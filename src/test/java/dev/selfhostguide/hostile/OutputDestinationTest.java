@@ -139,4 +139,19 @@ class OutputDestinationTest {
             assertFalse(bundle.stream().anyMatch(e -> e.getName().endsWith(OutputGuard.SITE_MARKER)), "the marker stays out of the bundle");
         }
     }
+
+    @Test
+    void neitherBuildNorBundleReplacesTheHomeFolder() throws Exception {
+        // A stand-in home, so that a guard that failed would cost a temp folder, not the user's files.
+        Path home = Files.createDirectories(dir.resolve("home"));
+        String before = System.getProperty("user.home");
+        System.setProperty("user.home", home.toString());
+        try {
+            assertEquals(java.util.Optional.of("refusing to replace the home folder " + home.toRealPath() + " with the site"),
+                OutputGuard.siteDestination(new dev.selfhostguide.content.Project(project), home));
+            assertRefused(fixture.run("build", "--no-checks", "--out", home.toString()), "refusing to replace the home folder");
+        } finally {
+            System.setProperty("user.home", before);
+        }
+    }
 }
