@@ -64,9 +64,11 @@ public final class Doctor {
         List<Finding> findings = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Map<Path, String> shown = new LinkedHashMap<>();
+        List<Path> folders = new ArrayList<>();
         for (String operand : operands) {
             Path path = cwd.resolve(operand).normalize();
             if (Files.isDirectory(path)) {
+                folders.add(path);
                 List<Path> found = FolderScan.scan(path);
                 notes.add(operand + ": " + found.size() + " file" + (found.size() == 1 ? "" : "s") + " to check"
                     + (found.isEmpty() ? " (no .env, compose, LiteLLM, collector or nginx file within " + FolderScan.DEPTH + " levels)" : ""));
@@ -120,6 +122,7 @@ public final class Doctor {
             deleteTree(scratch);
         }
         findings.addAll(new Wiring(decided, catalog).check());
+        findings.addAll(new BuildContexts(decided, folders, cwd.toAbsolutePath().normalize()).check());
 
         SecretMask mask = SecretMask.of(new ArrayList<>(texts.values()));
         List<Finding> masked = new ArrayList<>();

@@ -432,4 +432,19 @@ class DoctorPatternsTest {
         assertFalse(run.all().contains("node_modules"), run.all());
         assertEquals(List.of(), errors(run), run.all());
     }
+
+    @Test
+    void aBuildContextThatDoesNotHoldWhatTheDockerfileCopies() throws Exception {
+        write("app/api/Dockerfile", "FROM python:3.12-slim\nCOPY api/pyproject.toml /app/\nCOPY api/agentops /app/agentops\n");
+        write("app/api/pyproject.toml", "[project]\n");
+        write("app/api/agentops/app.py", "");
+        write("app/compose.yaml", "services:\n  api:\n    build:\n      context: ./api\n      dockerfile: Dockerfile\n");
+        GuideFixture.Run run = doctor("app");
+        assertEquals(List.of("app/compose.yaml:4: [doctor] service 'api' is built from app/api/, but app/api/Dockerfile:2 COPY reads"
+            + " 'api/pyproject.toml', which is not under that context (nor are 'api/agentops' at line 3): docker compose build fails"
+            + " ('not found'); they are under app/: set context: . (and dockerfile: relative to it), or fix the paths in the Dockerfile"),
+            errors(run), run.all());
+        // The same compose file passed alone: the reader named no folder, so its neighbours are not read.
+        assertEquals(List.of(), errors(doctor("app/compose.yaml")), "a file operand reads no Dockerfile");
+    }
 }
