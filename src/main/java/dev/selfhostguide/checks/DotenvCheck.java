@@ -37,6 +37,8 @@ public final class DotenvCheck implements Check {
 
     public static final String ID = "dotenv";
 
+    private static final java.util.regex.Pattern SIGNED_TOKEN =
+        java.util.regex.Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern EXPORT = Pattern.compile("^export\\s+");
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{[^}]*\\}|\\$[A-Za-z_][A-Za-z0-9_]*");
@@ -167,8 +169,11 @@ public final class DotenvCheck implements Check {
         if (reason.isEmpty()) {
             return false;
         }
-        findings.add(Finding.error(snippet, e.line(), ID, e.name() + " is set to a published example value: " + reason.get()
-            + "; generate your own (e.g. openssl rand -hex 32) and set it everywhere this secret is used"));
+        // A signed token cannot be generated at random: it is re-signed with a secret of the reader's own.
+        String fix = SIGNED_TOKEN.matcher(value).matches()
+            ? "; set a signing secret of your own and sign new keys with it, then set them everywhere these keys are used"
+            : "; generate your own (e.g. openssl rand -hex 32) and set it everywhere this secret is used";
+        findings.add(Finding.error(snippet, e.line(), ID, e.name() + " is set to a published example value: " + reason.get() + fix));
         return true;
     }
 

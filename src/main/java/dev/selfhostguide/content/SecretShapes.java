@@ -314,10 +314,10 @@ public final class SecretShapes {
     }
 
     /**
-     * The allowlist: secrets.yml's {@code placeholders:}, and the published upstream defaults of
-     * variables.yml's {@code insecure_defaults:}. The guide names those to warn against keeping
-     * them; anyone can read them upstream, so showing them leaks nothing, and the dotenv check
-     * rejects them in a reader's file.
+     * The allowlist: secrets.yml's {@code placeholders:}, the published upstream defaults of
+     * variables.yml's {@code insecure_defaults:} and neighbours.yml's {@code published_secrets:}.
+     * The guide names those to warn against keeping them; anyone can read them upstream, so
+     * showing them leaks nothing, and the dotenv check rejects them in a reader's file.
      */
     public static List<Allowed> allowed(Catalog catalog) {
         List<Allowed> result = new ArrayList<>();
@@ -326,6 +326,15 @@ public final class SecretShapes {
                 if (defaults.get(i) instanceof Map<?, ?> map && map.get("value") != null && map.get("reason") != null) {
                     result.add(new Allowed(Pattern.quote(String.valueOf(map.get("value"))), String.valueOf(map.get("reason")),
                         catalog.line("variables", "insecure_defaults[" + i + "]")));
+                }
+            }
+        }
+        // The example values of the projects AgentOps runs next to (neighbours.yml), for the same reason.
+        if (catalog.file("neighbours").get("published_secrets") instanceof List<?> published) {
+            for (int i = 0; i < published.size(); i++) {
+                if (published.get(i) instanceof Map<?, ?> map && map.get("value") != null && map.get("reason") != null) {
+                    result.add(new Allowed(Pattern.quote(String.valueOf(map.get("value"))), String.valueOf(map.get("reason")),
+                        catalog.line("neighbours", "published_secrets[" + i + "]")));
                 }
             }
         }

@@ -324,6 +324,43 @@ class DoctorPatternsTest {
             run.all());
     }
 
+    /** The value neighbours.yml records for a variable of Supabase's docker/.env.example. */
+    private static String supabaseExample(String variable) {
+        return dev.selfhostguide.content.Catalog.load(GuideFixture.repositoryRoot().resolve("content/data")).neighbours()
+            .publishedSecrets().entrySet().stream().filter(e -> e.getValue().matches(".*Supabase's (demo|example) " + variable + "[ ,;].*"))
+            .map(java.util.Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError("no example " + variable));
+    }
+
+    @Test
+    void aSupabaseEnvThatKeepsTheDemoKeysAndSecretsOfItsExample() throws Exception {
+        List<String> names = List.of("ANON_KEY", "SERVICE_ROLE_KEY", "POSTGRES_PASSWORD", "DASHBOARD_PASSWORD", "SECRET_KEY_BASE",
+            "VAULT_ENC_KEY", "LOGFLARE_PRIVATE_ACCESS_TOKEN");
+        StringBuilder env = new StringBuilder("DASHBOARD_USERNAME=supabase\nPOSTGRES_DB=postgres\n");
+        for (String name : names) {
+            env.append(name).append('=').append(supabaseExample(name)).append('\n');
+        }
+        env.append("JWT_EXPIRY=3600\nMINIO_ROOT_PASSWORD=my-own-minio-password-7f3a\n");
+        write("supabase/.env", env.toString());
+        GuideFixture.Run run = doctor("--format", "json", "supabase/.env");
+        GuideFixture.Run text = doctor("supabase/.env");
+        List<String> errors = errors(text);
+        assertEquals(names.size(), errors.size(), text.all());
+        for (int i = 0; i < names.size(); i++) {
+            assertTrue(errors.get(i).startsWith("supabase/.env:" + (i + 3) + ": [dotenv] " + names.get(i)
+                + " is set to a published example value: self-hosted Supabase's"), errors.get(i));
+        }
+        // A signed key is replaced by signing new ones, not by a random string.
+        assertTrue(errors.get(0).endsWith("set a signing secret of your own and sign new keys with it, then set them everywhere these"
+            + " keys are used"), errors.get(0));
+        assertTrue(errors.get(2).endsWith("generate your own (e.g. openssl rand -hex 32) and set it everywhere this secret is used"),
+            errors.get(2));
+        for (String name : names) {
+            String value = supabaseExample(name);
+            assertFalse(text.all().contains(value) || run.all().contains(value), name + " printed:\n" + text.all());
+        }
+        assertTrue(run.out().contains("\"component\":\"supabase\""), run.all());
+    }
+
     @Test
     void kongsHostPortCollidesWithTheAgentopsApi() throws Exception {
         write("app/compose.yaml", """
