@@ -82,10 +82,19 @@ public final class DotenvCheck implements Check {
         List<Entry> entries = parse(snippet, findings);
         coalesceStyleWarnings(findings);
 
+        boolean reader = snippet.attribute("origin").map("reader"::equals).orElse(false);
         Map<String, Entry> seen = new LinkedHashMap<>();
         for (Entry e : entries) {
             Entry first = seen.putIfAbsent(e.name(), e);
-            if (first != null) {
+            if (first == null) {
+                continue;
+            }
+            if (reader && first.value().equals(e.value())) {
+                // Nothing is lost when both lines say the same (a template that repeats a tool's block):
+                // untidy, but every reader of the file gets the value that was meant.
+                findings.add(Finding.warning(snippet, e.line(), ID, e.name() + " is set again to the same value (first at line "
+                    + snippet.fileLine(first.line()) + "); the line changes nothing, keep one"));
+            } else {
                 findings.add(Finding.error(snippet, e.line(), ID, e.name() + " is set twice (first at line "
                     + snippet.fileLine(first.line()) + "): compose keeps the last value, so the other line has no effect; keep one"));
             }
@@ -103,7 +112,6 @@ public final class DotenvCheck implements Check {
             return findings;
         }
         String c = component.get().trim();
-        boolean reader = snippet.attribute("origin").map("reader"::equals).orElse(false);
         NeighbourFacts neighbours = NeighbourFacts.of(context.catalog());
         if (reader && (neighbours.knows(c) || c.equals(NeighbourFacts.OTHER))) {
             // Another project's .env: its variable names are its own business; what the guide knows

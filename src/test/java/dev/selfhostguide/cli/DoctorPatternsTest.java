@@ -103,6 +103,38 @@ class DoctorPatternsTest {
     }
 
     @Test
+    void aVariableRepeatedWithTheSameValueIsUntidyButOneWithAnotherValueIsLost() throws Exception {
+        // A program template that pastes each tool's block: the same lines twice.
+        write(".env", """
+            AGENTOPS_API_KEY=<agentops-key>
+            SEARCH_API_KEY=...
+            SEARCH_PROJECT=...
+
+            SEARCH_API_KEY=...
+            SEARCH_PROJECT=other-project
+            """);
+        GuideFixture.Run run = doctor(".env");
+        assertEquals(List.of(".env:6: [dotenv] SEARCH_PROJECT is set twice (first at line 3): compose keeps the last value, so the"
+            + " other line has no effect; keep one"), errors(run), run.all());
+        assertTrue(run.err().contains(".env:5: [dotenv] warning: SEARCH_API_KEY is set again to the same value (first at line 2);"
+            + " the line changes nothing, keep one"), run.all());
+    }
+
+    @Test
+    void aProgramTemplateWhoseAgentopsLinesAreCommentedOutIsStillAnSdkEnv() throws Exception {
+        write("program.env", "#AGENTOPS_API_KEY=...\n# OPENAI_API_KEY=...\n\n# Tools\nSCRAPER_API_KEY=...\n");
+        GuideFixture.Run run = doctor("program.env");
+        assertTrue(run.out().contains("program.env: read as an AgentOps SDK program's .env (it names (commented out)"
+            + " AGENTOPS_API_KEY; --component to change)"), run.all());
+        assertEquals(List.of(), errors(run), run.all());
+        // A commented server name is no reason to spell-check the names the file does set against AgentOps'.
+        write("other.env", "# CLICKHOUSE_HOST=clickhouse\nSCRAPER_API_KEY=...\n");
+        GuideFixture.Run other = doctor("other.env");
+        assertTrue(other.out().contains("other.env: read as the .env of another program"), other.all());
+        assertEquals(List.of(), errors(other), other.all());
+    }
+
+    @Test
     void upstreamPortsInAReadersComposeAreTheirsUnlessTheyAskForTheGuidesProfile() throws Exception {
         write("compose.yaml", """
             services:
