@@ -104,14 +104,26 @@ public final class Doctor {
         }
         EnvComponents components = new EnvComponents(catalog);
         List<ReaderFile> decided = new ArrayList<>();
+        Map<Path, Path> parts = new LinkedHashMap<>();
         for (ReaderFile f : files) {
-            decided.add(decide(f, files, components));
+            ReaderFile d = decide(f, files, components);
+            Optional<Path> starter = f.kind() == FileKind.OTEL ? CollectorParts.starter(f.path(), folders) : Optional.empty();
+            if (starter.isPresent()) {
+                parts.put(f.path(), starter.get());
+                String by = cwd.relativize(starter.get()).toString();
+                d = new ReaderFile(d.path(), d.shown(), d.kind(), d.component(), d.decision().replaceFirst(" \\(--as to change\\)$", "")
+                    + ", one part of the config " + by + " starts the collector with (--as to change)", d.text());
+            }
+            decided.add(d);
         }
 
         List<Snippet> snippets = new ArrayList<>();
         for (ReaderFile f : decided) {
             Map<String, String> attributes = new LinkedHashMap<>(f.kind().attributes(f.component()));
             options.profile().ifPresent(p -> attributes.put("profile", p));
+            if (parts.containsKey(f.path())) {
+                attributes.put("config-part", "true");
+            }
             snippets.add(Snippet.ofFile(f.path(), f.kind().language(), attributes, f.text()));
         }
         Path scratch = Files.createTempDirectory("guide-doctor-");

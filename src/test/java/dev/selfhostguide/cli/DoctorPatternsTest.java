@@ -516,4 +516,22 @@ class DoctorPatternsTest {
         // The same compose file passed alone: the reader named no folder, so its neighbours are not read.
         assertEquals(List.of(), errors(doctor("app/compose.yaml")), "a file operand reads no Dockerfile");
     }
+
+    @Test
+    void aCollectorConfigTheFoldersDockerfileMergesWithAnotherIsAPart() throws Exception {
+        String base = "receivers:\n  otlp:\n    protocols:\n      http:\n        endpoint: 0.0.0.0:4318\nexporters:\n  debug:\n"
+            + "service:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      processors: [batch]\n      exporters: [debug]\n";
+        write("stack/collector/config/base.yaml", base);
+        write("stack/collector/Dockerfile", "FROM otel/opentelemetry-collector-contrib:0.120.0\nCOPY config /etc/config/\n"
+            + "CMD [\"--config=/etc/config/base.yaml\", \"--config=/etc/config/processors.yaml\"]\n");
+        GuideFixture.Run run = doctor("stack");
+        assertTrue(run.out().contains("stack/collector/config/base.yaml: read as an OpenTelemetry collector config, one part of the"
+            + " config stack/collector/Dockerfile starts the collector with (--as to change)"), run.all());
+        assertEquals(List.of(), errors(run), run.all());
+        assertTrue(run.err().contains("stack/collector/config/base.yaml:12: [otel-collector] warning: pipeline 'traces' uses processor"
+            + " 'batch'"), run.all());
+        // The same config started alone is refused by the collector.
+        write("stack/collector/Dockerfile", "FROM otel/opentelemetry-collector-contrib:0.120.0\nCMD [\"--config=/etc/config/base.yaml\"]\n");
+        assertEquals(1, errors(doctor("stack")).size(), doctor("stack").all());
+    }
 }
