@@ -38,9 +38,15 @@ final class BuildContexts {
     private static final Pattern HEREDOC = Pattern.compile("<<-?[\"']?([A-Za-z_][A-Za-z0-9_]*)[\"']?");
     private static final Pattern JSON_STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final long MAX_DOCKERFILE = 256 * 1024;
+    /** Folders a build tool writes, often on the host just before the image build copies them. */
+    private static final java.util.Set<String> GENERATED = java.util.Set.of("dist", "build", "out", "target", "bin", ".next",
+        "node_modules");
 
     /** One COPY or ADD of a Dockerfile: its first line and the context paths it reads. */
     record Copy(int line, String instruction, List<String> sources) { }
+
+    /** A context path a COPY or ADD reads that is not there. */
+    private record Missing(Copy copy, String source) { }
 
     /** A service's {@code build:} as one compose file writes it. */
     private record Build(ReaderFile file, String service, int line, String context, String dockerfile) { }
@@ -139,33 +145,39 @@ final class BuildContexts {
             return;
         }
         String text = new String(Files.readAllBytes(dockerfile), StandardCharsets.UTF_8).replace("\r\n", "\n");
-        // One finding per service: the first COPY that misses, and what the later ones miss too.
-        Copy first = null;
-        List<String> missing = new ArrayList<>();
-        List<String> later = new ArrayList<>();
-        List<String> all = new ArrayList<>();
-        for (Copy copy : copies(text)) {
+        // One finding per service: the first COPY that misses, and what the later ones miss too. A
+        // build output (dist/, build/) may be made by a step the reader runs before the image
+        // build, so a service that misses only such folders gets a warning.
+        List<Copy> copies = copies(text);
+        List<Missing> missing = new ArrayList<>();
+        for (Copy copy : copies) {
             for (String source : copy.sources()) {
-                if (Files.exists(context.resolve(source))) {
-                    continue;
-                }
-                all.add(source);
-                if (first == null || first == copy) {
-                    first = copy;
-                    missing.add(source);
-                } else {
-                    later.add("'" + source + "' at line " + copy.line());
+                if (!Files.exists(context.resolve(source))) {
+                    missing.add(new Missing(copy, source));
                 }
             }
         }
-        if (first == null) {
+        List<Missing> certain = missing.stream().filter(m -> !GENERATED.contains(m.source().split("/")[0])).toList();
+        List<Missing> told = certain.isEmpty() ? missing : certain;
+        if (told.isEmpty()) {
             return;
         }
-        findings.add(new Finding(b.file().path(), b.line(), "doctor", Finding.Severity.ERROR, "service '" + b.service()
-            + "' is built from " + shown(context) + ", but " + shown(dockerfile) + ":" + first.line() + " " + first.instruction()
-            + (missing.size() == 1 ? " reads '" + missing.get(0) + "', which is" : " reads '" + String.join("', '", missing)
-                + "', which are") + " not under that context" + (later.isEmpty() ? "" : " (nor are " + String.join(", ", later) + ")")
-            + ": docker compose build fails ('not found'); " + suggestion(context, root, b.file().path().getParent(), all)));
+        Copy first = told.get(0).copy();
+        List<String> here = told.stream().filter(m -> m.copy() == first).map(Missing::source).toList();
+        List<String> later = told.stream().filter(m -> m.copy() != first).map(m -> "'" + m.source() + "' at line " + m.copy().line())
+            .toList();
+        String what = "service '" + b.service() + "' is built from " + shown(context) + ", but " + shown(dockerfile) + ":"
+            + first.line() + " " + first.instruction() + (here.size() == 1 ? " reads '" + here.get(0) + "', which is"
+                : " reads '" + String.join("', '", here) + "', which are") + " not under that context"
+            + (later.isEmpty() ? "" : " (nor are " + String.join(", ", later) + ")");
+        String fix = suggestion(context, root, b.file().path().getParent(), told.stream().map(Missing::source).toList());
+        if (certain.isEmpty()) {
+            findings.add(new Finding(b.file().path(), b.line(), "doctor", Finding.Severity.WARNING, what
+                + ": docker compose build fails ('not found') unless a step before it builds that output; " + fix));
+        } else {
+            findings.add(new Finding(b.file().path(), b.line(), "doctor", Finding.Severity.ERROR, what
+                + ": docker compose build fails ('not found'); " + fix));
+        }
     }
 
     /**

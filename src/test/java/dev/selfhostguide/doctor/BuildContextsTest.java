@@ -145,6 +145,22 @@ class BuildContextsTest {
     }
 
     @Test
+    void aBuildOutputTheHostMakesBeforeTheImageBuildIsAWarning() throws Exception {
+        write("web/Dockerfile", "FROM nginx:1.27\nCOPY dist/ /usr/share/nginx/html/\nCOPY nginx.conf /etc/nginx/conf.d/default.conf\n");
+        write("web/nginx.conf", "server { listen 80; }\n");
+        write("compose.yaml", "services:\n  web:\n    build: ./web\n");
+        List<Finding> findings = check(dir);
+        assertEquals(1, findings.size(), findings.toString());
+        assertTrue(!findings.get(0).isError() && findings.get(0).message().contains("web/Dockerfile:2 COPY reads 'dist/', which is not"
+            + " under that context: docker compose build fails ('not found') unless a step before it builds that output"), findings.toString());
+        // A source that is not a build output among them makes it certain.
+        Files.delete(dir.resolve("web/nginx.conf"));
+        findings = check(dir);
+        assertTrue(findings.get(0).isError() && findings.get(0).message().contains("web/Dockerfile:3 COPY reads 'nginx.conf'"),
+            findings.toString());
+    }
+
+    @Test
     void nothingIsGuessedWhereTheContextOrDockerfileIsNotThere() throws Exception {
         write("stack/compose.yaml", """
             services:
