@@ -135,6 +135,21 @@ class DoctorPatternsTest {
     }
 
     @Test
+    void aNameUnlikeAnyAgentopsReadsIsAnotherProgramsButANearOneIsAMisspelling() throws Exception {
+        // A Next.js app on Supabase: .env.local is Next.js's, and its Supabase names are AgentOps' too.
+        write("web/.env.local", "NEXT_PUBLIC_SUPABASE_URL=https://project.supabase.co\nNEXT_PUBLIC_SUPABASE_ANON_KEY=<anon>\n"
+            + "OPENAI_API_KEY=<openai>\n");
+        GuideFixture.Run run = doctor("web/.env.local");
+        assertEquals(List.of(), errors(run), run.all());
+        assertTrue(run.err().contains("web/.env.local:3: [dotenv] warning: OPENAI_API_KEY is not a variable the dashboard reads"
+            + " (content/data/variables.yml), so AgentOps ignores it; if the file is another program's, say so with --component other"),
+            run.all());
+        write("app/.env", "JWT_SECRET_KEY=<jwt>\nCLICKHOUSE_HOST=clickhouse\nLOGGING_LEVL=DEBUG\n");
+        assertEquals(List.of("app/.env:3: [dotenv] LOGGING_LEVL is not a variable the compose reads (content/data/variables.yml),"
+            + " so it is silently ignored; did you mean LOGGING_LEVEL?"), errors(doctor("app/.env")));
+    }
+
+    @Test
     void upstreamPortsInAReadersComposeAreTheirsUnlessTheyAskForTheGuidesProfile() throws Exception {
         write("compose.yaml", """
             services:
