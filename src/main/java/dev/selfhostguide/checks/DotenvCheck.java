@@ -37,6 +37,8 @@ public final class DotenvCheck implements Check {
 
     public static final String ID = "dotenv";
 
+    private static final java.util.regex.Pattern SIGNED_TOKEN =
+        java.util.regex.Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern EXPORT = Pattern.compile("^export\\s+");
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{[^}]*\\}|\\$[A-Za-z_][A-Za-z0-9_]*");
@@ -80,10 +82,19 @@ public final class DotenvCheck implements Check {
         List<Entry> entries = parse(snippet, findings);
         coalesceStyleWarnings(findings);
 
+        boolean reader = snippet.attribute("origin").map("reader"::equals).orElse(false);
         Map<String, Entry> seen = new LinkedHashMap<>();
         for (Entry e : entries) {
             Entry first = seen.putIfAbsent(e.name(), e);
-            if (first != null) {
+            if (first == null) {
+                continue;
+            }
+            if (reader && first.value().equals(e.value())) {
+                // Nothing is lost when both lines say the same (a template that repeats a tool's block):
+                // untidy, but every reader of the file gets the value that was meant.
+                findings.add(Finding.warning(snippet, e.line(), ID, e.name() + " is set again to the same value (first at line "
+                    + snippet.fileLine(first.line()) + "); the line changes nothing, keep one"));
+            } else {
                 findings.add(Finding.error(snippet, e.line(), ID, e.name() + " is set twice (first at line "
                     + snippet.fileLine(first.line()) + "): compose keeps the last value, so the other line has no effect; keep one"));
             }
@@ -101,7 +112,6 @@ public final class DotenvCheck implements Check {
             return findings;
         }
         String c = component.get().trim();
-        boolean reader = snippet.attribute("origin").map("reader"::equals).orElse(false);
         NeighbourFacts neighbours = NeighbourFacts.of(context.catalog());
         if (reader && (neighbours.knows(c) || c.equals(NeighbourFacts.OTHER))) {
             // Another project's .env: its variable names are its own business; what the guide knows
@@ -167,8 +177,11 @@ public final class DotenvCheck implements Check {
         if (reason.isEmpty()) {
             return false;
         }
-        findings.add(Finding.error(snippet, e.line(), ID, e.name() + " is set to a published example value: " + reason.get()
-            + "; generate your own (e.g. openssl rand -hex 32) and set it everywhere this secret is used"));
+        // A signed token cannot be generated at random: it is re-signed with a secret of the reader's own.
+        String fix = SIGNED_TOKEN.matcher(value).matches()
+            ? "; set a signing secret of your own and sign new keys with it, then set them everywhere these keys are used"
+            : "; generate your own (e.g. openssl rand -hex 32) and set it everywhere this secret is used";
+        findings.add(Finding.error(snippet, e.line(), ID, e.name() + " is set to a published example value: " + reason.get() + fix));
         return true;
     }
 
@@ -221,6 +234,38 @@ public final class DotenvCheck implements Check {
         }
     }
 
+    /** The known name within two edits of {@code name}, the closest first; empty when none is that near. */
+    static Optional<String> nearest(List<String> known, String name) {
+        String best = null;
+        int bestDistance = 3;
+        for (String k : known) {
+            int d = distance(k, name);
+            if (d < bestDistance && d < Math.max(2, Math.min(k.length(), name.length()) / 4 + 1)) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
     /** The path an endpoint variable must end with (sdk.yml init: env + path_suffix), or "". */
     private static String pathSuffix(CheckContext context, String variable) {
         for (dev.selfhostguide.facts.Sdk.Keyword keyword : context.catalog().sdk().init().values()) {
@@ -236,6 +281,22 @@ public final class DotenvCheck implements Check {
         Optional<Variables.Variable> known = catalog.variable(component, e.name());
         if (known.isEmpty()) {
             List<String> elsewhere = catalog.componentsKnowing(e.name());
+            boolean reader = snippet.attribute("origin").map("reader"::equals).orElse(false);
+            if (reader && elsewhere.isEmpty()) {
+                // A reader's file: a name near one the component reads is a misspelling it silently
+                // ignores; a name unlike any (OPENAI_API_KEY in a Next.js app's .env.local) is more
+                // likely another program's, since the file's component was only inferred.
+                Optional<String> near = nearest(catalog.names(component), e.name());
+                if (near.isPresent()) {
+                    findings.add(Finding.error(snippet, e.line(), ID, e.name() + " is not a variable the " + component
+                        + " reads (content/data/variables.yml), so it is silently ignored; did you mean " + near.get() + "?"));
+                } else {
+                    findings.add(Finding.warning(snippet, e.line(), ID, e.name() + " is not a variable the " + component
+                        + " reads (content/data/variables.yml), so AgentOps ignores it; if the file is another program's, say so"
+                        + " with --component other"));
+                }
+                return;
+            }
             findings.add(Finding.error(snippet, e.line(), ID, e.name() + " is not a variable the " + component
                 + " reads (content/data/variables.yml)" + (elsewhere.isEmpty() ? "; check the spelling"
                 : "; it belongs to " + String.join(", ", elsewhere) + ", so check the block's component")));

@@ -314,10 +314,10 @@ public final class SecretShapes {
     }
 
     /**
-     * The allowlist: secrets.yml's {@code placeholders:}, and the published upstream defaults of
-     * variables.yml's {@code insecure_defaults:}. The guide names those to warn against keeping
-     * them; anyone can read them upstream, so showing them leaks nothing, and the dotenv check
-     * rejects them in a reader's file.
+     * The allowlist: secrets.yml's {@code placeholders:}, the published upstream defaults of
+     * variables.yml's {@code insecure_defaults:} and neighbours.yml's {@code published_secrets:}.
+     * The guide names those to warn against keeping them; anyone can read them upstream, so
+     * showing them leaks nothing, and the dotenv check rejects them in a reader's file.
      */
     public static List<Allowed> allowed(Catalog catalog) {
         List<Allowed> result = new ArrayList<>();
@@ -326,6 +326,12 @@ public final class SecretShapes {
             dev.selfhostguide.facts.Variables.InsecureDefault d = defaults.get(i);
             if (!d.value().isEmpty()) {
                 result.add(new Allowed(Pattern.quote(d.value()), d.reason(), catalog.line("variables", "insecure_defaults[" + i + "]")));
+            }
+        }
+        // The example values of the projects AgentOps runs next to (neighbours.yml), for the same reason.
+        for (dev.selfhostguide.facts.Neighbours.Published p : catalog.neighbours().published()) {
+            if (!p.reason().isEmpty()) {
+                result.add(new Allowed(Pattern.quote(p.value()), p.reason(), catalog.line("neighbours", "published_secrets[" + p.index() + "]")));
             }
         }
         List<dev.selfhostguide.facts.Secrets.Placeholder> placeholders = catalog.secrets().placeholders();

@@ -64,9 +64,11 @@ public final class Doctor {
         List<Finding> findings = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Map<Path, String> shown = new LinkedHashMap<>();
+        List<Path> folders = new ArrayList<>();
         for (String operand : operands) {
             Path path = cwd.resolve(operand).normalize();
             if (Files.isDirectory(path)) {
+                folders.add(path);
                 List<Path> found = FolderScan.scan(path);
                 notes.add(operand + ": " + found.size() + " file" + (found.size() == 1 ? "" : "s") + " to check"
                     + (found.isEmpty() ? " (no .env, compose, LiteLLM, collector or nginx file within " + FolderScan.DEPTH + " levels)" : ""));
@@ -102,14 +104,26 @@ public final class Doctor {
         }
         EnvComponents components = new EnvComponents(catalog);
         List<ReaderFile> decided = new ArrayList<>();
+        Map<Path, Path> parts = new LinkedHashMap<>();
         for (ReaderFile f : files) {
-            decided.add(decide(f, files, components));
+            ReaderFile d = decide(f, files, components);
+            Optional<Path> starter = f.kind() == FileKind.OTEL ? CollectorParts.starter(f.path(), folders) : Optional.empty();
+            if (starter.isPresent()) {
+                parts.put(f.path(), starter.get());
+                String by = cwd.relativize(starter.get()).toString();
+                d = new ReaderFile(d.path(), d.shown(), d.kind(), d.component(), d.decision().replaceFirst(" \\(--as to change\\)$", "")
+                    + ", one part of the config " + by + " starts the collector with (--as to change)", d.text());
+            }
+            decided.add(d);
         }
 
         List<Snippet> snippets = new ArrayList<>();
         for (ReaderFile f : decided) {
             Map<String, String> attributes = new LinkedHashMap<>(f.kind().attributes(f.component()));
             options.profile().ifPresent(p -> attributes.put("profile", p));
+            if (parts.containsKey(f.path())) {
+                attributes.put("config-part", "true");
+            }
             snippets.add(Snippet.ofFile(f.path(), f.kind().language(), attributes, f.text()));
         }
         Path scratch = Files.createTempDirectory("guide-doctor-");
@@ -120,6 +134,7 @@ public final class Doctor {
             deleteTree(scratch);
         }
         findings.addAll(new Wiring(decided, catalog).check());
+        findings.addAll(new BuildContexts(decided, folders, cwd.toAbsolutePath().normalize()).check());
 
         SecretMask mask = SecretMask.of(new ArrayList<>(texts.values()));
         List<Finding> masked = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +27,8 @@ public final class EnvComponents {
     public record Decision(String component, String because) { }
 
     private static final Pattern NAME = Pattern.compile("^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*=", Pattern.MULTILINE);
+    private static final Pattern COMMENTED_NAME = Pattern.compile("^\\s*#+\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*=",
+        Pattern.MULTILINE);
     private static final Pattern OS_ENVIRON = Pattern.compile("os\\.environ/([A-Za-z_][A-Za-z0-9_]*)");
 
     private final Map<String, Set<String>> agentops = new LinkedHashMap<>();
@@ -85,22 +88,10 @@ public final class EnvComponents {
         if (path.contains("/app/opentelemetry-collector/")) {
             return new Decision("collector", "it sits in app/opentelemetry-collector/");
         }
-        // 2. A neighbour's own variables.
-        for (String project : neighbours.projects()) {
-            List<String> hits = names.stream().filter(neighbours.signature(project)::contains).toList();
-            if (hits.size() >= (project.equals("supabase") ? 2 : 1)) {
-                return new Decision(project, "it sets " + list(hits));
-            }
-        }
-        // 3. AgentOps' own names: the SDK's AGENTOPS_ prefix, else the server's variables.
-        List<String> sdk = names.stream().filter(n -> n.startsWith("AGENTOPS_")).toList();
-        List<String> server = names.stream().filter(n -> !n.startsWith("AGENTOPS_")
-            && (agentops.getOrDefault("compose", Set.of()).contains(n) || agentops.getOrDefault("api", Set.of()).contains(n))).toList();
-        if (!sdk.isEmpty() && server.size() <= sdk.size()) {
-            return new Decision("sdk", "it sets " + list(sdk));
-        }
-        if (!server.isEmpty()) {
-            return new Decision("compose", "it sets " + list(server));
+        // 2-3. The names it sets.
+        Optional<Decision> bySet = byNames(names, "it sets ", true);
+        if (bySet.isPresent()) {
+            return bySet.get();
         }
         // 4. The files passed with it: a LiteLLM config whose os.environ/ names it sets.
         for (ReaderFile other : others) {
@@ -113,6 +104,20 @@ public final class EnvComponents {
                 }
             }
         }
+        // 4b. Names it mentions only in comments: a template whose AGENTOPS_API_KEY line is commented
+        // out until the reader fills it in is still an SDK program's .env. Not the server's names:
+        // that decision spell-checks every name the file does set, which a comment cannot justify.
+        Set<String> commented = new LinkedHashSet<>();
+        Matcher c = COMMENTED_NAME.matcher(text);
+        while (c.find()) {
+            if (!names.contains(c.group(1))) {
+                commented.add(c.group(1));
+            }
+        }
+        Optional<Decision> byComments = byNames(commented, "it names (commented out) ", false);
+        if (byComments.isPresent()) {
+            return byComments.get();
+        }
         // 5. A name that mentions a project.
         for (String project : neighbours.projects()) {
             if (path.contains(project)) {
@@ -120,6 +125,26 @@ public final class EnvComponents {
             }
         }
         return new Decision(NeighbourFacts.OTHER, "it sets no variable AgentOps, Supabase or LiteLLM is known by");
+    }
+
+    /** A neighbour's own variables first, then AgentOps' names: the SDK's AGENTOPS_ prefix, else the server's. */
+    private Optional<Decision> byNames(Set<String> names, String because, boolean server) {
+        for (String project : neighbours.projects()) {
+            List<String> hits = names.stream().filter(neighbours.signature(project)::contains).toList();
+            if (hits.size() >= (project.equals("supabase") ? 2 : 1)) {
+                return Optional.of(new Decision(project, because + list(hits)));
+            }
+        }
+        List<String> sdk = names.stream().filter(n -> n.startsWith("AGENTOPS_")).toList();
+        List<String> serverNames = names.stream().filter(n -> !n.startsWith("AGENTOPS_")
+            && (agentops.getOrDefault("compose", Set.of()).contains(n) || agentops.getOrDefault("api", Set.of()).contains(n))).toList();
+        if (!sdk.isEmpty() && serverNames.size() <= sdk.size()) {
+            return Optional.of(new Decision("sdk", because + list(sdk)));
+        }
+        if (server && !serverNames.isEmpty()) {
+            return Optional.of(new Decision("compose", because + list(serverNames)));
+        }
+        return Optional.empty();
     }
 
     private static String list(List<String> names) {

@@ -10,13 +10,16 @@ import java.util.Map;
  * content/data/neighbours.yml: the projects AgentOps runs next to (Supabase, the LiteLLM proxy), as
  * far as {@code guide doctor} needs them, and the example secrets they publish.
  */
-public record Neighbours(Map<String, Project> projects, Map<String, String> publishedSecrets) {
+public record Neighbours(Map<String, Project> projects, Map<String, String> publishedSecrets, List<Published> published) {
 
     /** How to recognise a project's .env (variables only it sets) and which of them become host ports. */
     public record Project(String title, List<String> signature, List<HostPort> hostPorts) { }
 
     /** A variable of a neighbour's .env that its compose file publishes on the host. */
     public record HostPort(String variable, String service, int container) { }
+
+    /** One entry of {@code published_secrets:}, with its place in the list (for its data line). */
+    public record Published(String value, String reason, int index) { }
 
     public static Neighbours from(Map<String, Object> file) {
         Map<String, Project> projects = new LinkedHashMap<>();
@@ -30,12 +33,17 @@ public record Neighbours(Map<String, Project> projects, Map<String, String> publ
             });
             projects.put(name, new Project(Plain.text(p, "title"), Plain.texts(p, "signature"), List.copyOf(ports)));
         });
-        Map<String, String> published = new LinkedHashMap<>();
-        for (Object raw : Plain.list(file, "published_secrets")) {
-            Map<String, Object> s = Plain.asMap(raw);
-            published.putIfAbsent(Plain.text(s, "value"), Plain.text(s, "reason"));
+        Map<String, String> byValue = new LinkedHashMap<>();
+        List<Published> entries = new ArrayList<>();
+        List<Object> raws = Plain.list(file, "published_secrets");
+        for (int i = 0; i < raws.size(); i++) {
+            Map<String, Object> s = Plain.asMap(raws.get(i));
+            Published entry = new Published(Plain.text(s, "value"), Plain.text(s, "reason"), i);
+            if (!entry.value().isEmpty()) {
+                entries.add(entry);
+                byValue.putIfAbsent(entry.value(), entry.reason());
+            }
         }
-        published.remove("");
-        return new Neighbours(Collections.unmodifiableMap(projects), Collections.unmodifiableMap(published));
+        return new Neighbours(Collections.unmodifiableMap(projects), Collections.unmodifiableMap(byValue), List.copyOf(entries));
     }
 }

@@ -103,6 +103,53 @@ class DoctorPatternsTest {
     }
 
     @Test
+    void aVariableRepeatedWithTheSameValueIsUntidyButOneWithAnotherValueIsLost() throws Exception {
+        // A program template that pastes each tool's block: the same lines twice.
+        write(".env", """
+            AGENTOPS_API_KEY=<agentops-key>
+            SEARCH_API_KEY=...
+            SEARCH_PROJECT=...
+
+            SEARCH_API_KEY=...
+            SEARCH_PROJECT=other-project
+            """);
+        GuideFixture.Run run = doctor(".env");
+        assertEquals(List.of(".env:6: [dotenv] SEARCH_PROJECT is set twice (first at line 3): compose keeps the last value, so the"
+            + " other line has no effect; keep one"), errors(run), run.all());
+        assertTrue(run.err().contains(".env:5: [dotenv] warning: SEARCH_API_KEY is set again to the same value (first at line 2);"
+            + " the line changes nothing, keep one"), run.all());
+    }
+
+    @Test
+    void aProgramTemplateWhoseAgentopsLinesAreCommentedOutIsStillAnSdkEnv() throws Exception {
+        write("program.env", "#AGENTOPS_API_KEY=...\n# OPENAI_API_KEY=...\n\n# Tools\nSCRAPER_API_KEY=...\n");
+        GuideFixture.Run run = doctor("program.env");
+        assertTrue(run.out().contains("program.env: read as an AgentOps SDK program's .env (it names (commented out)"
+            + " AGENTOPS_API_KEY; --component to change)"), run.all());
+        assertEquals(List.of(), errors(run), run.all());
+        // A commented server name is no reason to spell-check the names the file does set against AgentOps'.
+        write("other.env", "# CLICKHOUSE_HOST=clickhouse\nSCRAPER_API_KEY=...\n");
+        GuideFixture.Run other = doctor("other.env");
+        assertTrue(other.out().contains("other.env: read as the .env of another program"), other.all());
+        assertEquals(List.of(), errors(other), other.all());
+    }
+
+    @Test
+    void aNameUnlikeAnyAgentopsReadsIsAnotherProgramsButANearOneIsAMisspelling() throws Exception {
+        // A Next.js app on Supabase: .env.local is Next.js's, and its Supabase names are AgentOps' too.
+        write("web/.env.local", "NEXT_PUBLIC_SUPABASE_URL=https://project.supabase.co\nNEXT_PUBLIC_SUPABASE_ANON_KEY=<anon>\n"
+            + "OPENAI_API_KEY=<openai>\n");
+        GuideFixture.Run run = doctor("web/.env.local");
+        assertEquals(List.of(), errors(run), run.all());
+        assertTrue(run.err().contains("web/.env.local:3: [dotenv] warning: OPENAI_API_KEY is not a variable the dashboard reads"
+            + " (content/data/variables.yml), so AgentOps ignores it; if the file is another program's, say so with --component other"),
+            run.all());
+        write("app/.env", "JWT_SECRET_KEY=<jwt>\nCLICKHOUSE_HOST=clickhouse\nLOGGING_LEVL=DEBUG\n");
+        assertEquals(List.of("app/.env:3: [dotenv] LOGGING_LEVL is not a variable the compose reads (content/data/variables.yml),"
+            + " so it is silently ignored; did you mean LOGGING_LEVEL?"), errors(doctor("app/.env")));
+    }
+
+    @Test
     void upstreamPortsInAReadersComposeAreTheirsUnlessTheyAskForTheGuidesProfile() throws Exception {
         write("compose.yaml", """
             services:
@@ -324,6 +371,43 @@ class DoctorPatternsTest {
             run.all());
     }
 
+    /** The value neighbours.yml records for a variable of Supabase's docker/.env.example. */
+    private static String supabaseExample(String variable) {
+        return dev.selfhostguide.content.Catalog.load(GuideFixture.repositoryRoot().resolve("content/data")).neighbours()
+            .publishedSecrets().entrySet().stream().filter(e -> e.getValue().matches(".*Supabase's (demo|example) " + variable + "[ ,;].*"))
+            .map(java.util.Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError("no example " + variable));
+    }
+
+    @Test
+    void aSupabaseEnvThatKeepsTheDemoKeysAndSecretsOfItsExample() throws Exception {
+        List<String> names = List.of("ANON_KEY", "SERVICE_ROLE_KEY", "POSTGRES_PASSWORD", "DASHBOARD_PASSWORD", "SECRET_KEY_BASE",
+            "VAULT_ENC_KEY", "LOGFLARE_PRIVATE_ACCESS_TOKEN");
+        StringBuilder env = new StringBuilder("DASHBOARD_USERNAME=supabase\nPOSTGRES_DB=postgres\n");
+        for (String name : names) {
+            env.append(name).append('=').append(supabaseExample(name)).append('\n');
+        }
+        env.append("JWT_EXPIRY=3600\nMINIO_ROOT_PASSWORD=my-own-minio-password-7f3a\n");
+        write("supabase/.env", env.toString());
+        GuideFixture.Run run = doctor("--format", "json", "supabase/.env");
+        GuideFixture.Run text = doctor("supabase/.env");
+        List<String> errors = errors(text);
+        assertEquals(names.size(), errors.size(), text.all());
+        for (int i = 0; i < names.size(); i++) {
+            assertTrue(errors.get(i).startsWith("supabase/.env:" + (i + 3) + ": [dotenv] " + names.get(i)
+                + " is set to a published example value: self-hosted Supabase's"), errors.get(i));
+        }
+        // A signed key is replaced by signing new ones, not by a random string.
+        assertTrue(errors.get(0).endsWith("set a signing secret of your own and sign new keys with it, then set them everywhere these"
+            + " keys are used"), errors.get(0));
+        assertTrue(errors.get(2).endsWith("generate your own (e.g. openssl rand -hex 32) and set it everywhere this secret is used"),
+            errors.get(2));
+        for (String name : names) {
+            String value = supabaseExample(name);
+            assertFalse(text.all().contains(value) || run.all().contains(value), name + " printed:\n" + text.all());
+        }
+        assertTrue(run.out().contains("\"component\":\"supabase\""), run.all());
+    }
+
     @Test
     void kongsHostPortCollidesWithTheAgentopsApi() throws Exception {
         write("app/compose.yaml", """
@@ -431,5 +515,38 @@ class DoctorPatternsTest {
         assertFalse(run.all().contains(".env.example"), run.all());
         assertFalse(run.all().contains("node_modules"), run.all());
         assertEquals(List.of(), errors(run), run.all());
+    }
+
+    @Test
+    void aBuildContextThatDoesNotHoldWhatTheDockerfileCopies() throws Exception {
+        write("app/api/Dockerfile", "FROM python:3.12-slim\nCOPY api/pyproject.toml /app/\nCOPY api/agentops /app/agentops\n");
+        write("app/api/pyproject.toml", "[project]\n");
+        write("app/api/agentops/app.py", "");
+        write("app/compose.yaml", "services:\n  api:\n    build:\n      context: ./api\n      dockerfile: Dockerfile\n");
+        GuideFixture.Run run = doctor("app");
+        assertEquals(List.of("app/compose.yaml:4: [doctor] service 'api' is built from app/api/, but app/api/Dockerfile:2 COPY reads"
+            + " 'api/pyproject.toml', which is not under that context (nor are 'api/agentops' at line 3): docker compose build fails"
+            + " ('not found'); they are under app/: set context: . (and dockerfile: relative to it), or fix the paths in the Dockerfile"),
+            errors(run), run.all());
+        // The same compose file passed alone: the reader named no folder, so its neighbours are not read.
+        assertEquals(List.of(), errors(doctor("app/compose.yaml")), "a file operand reads no Dockerfile");
+    }
+
+    @Test
+    void aCollectorConfigTheFoldersDockerfileMergesWithAnotherIsAPart() throws Exception {
+        String base = "receivers:\n  otlp:\n    protocols:\n      http:\n        endpoint: 0.0.0.0:4318\nexporters:\n  debug:\n"
+            + "service:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      processors: [batch]\n      exporters: [debug]\n";
+        write("stack/collector/config/base.yaml", base);
+        write("stack/collector/Dockerfile", "FROM otel/opentelemetry-collector-contrib:0.120.0\nCOPY config /etc/config/\n"
+            + "CMD [\"--config=/etc/config/base.yaml\", \"--config=/etc/config/processors.yaml\"]\n");
+        GuideFixture.Run run = doctor("stack");
+        assertTrue(run.out().contains("stack/collector/config/base.yaml: read as an OpenTelemetry collector config, one part of the"
+            + " config stack/collector/Dockerfile starts the collector with (--as to change)"), run.all());
+        assertEquals(List.of(), errors(run), run.all());
+        assertTrue(run.err().contains("stack/collector/config/base.yaml:12: [otel-collector] warning: pipeline 'traces' uses processor"
+            + " 'batch'"), run.all());
+        // The same config started alone is refused by the collector.
+        write("stack/collector/Dockerfile", "FROM otel/opentelemetry-collector-contrib:0.120.0\nCMD [\"--config=/etc/config/base.yaml\"]\n");
+        assertEquals(1, errors(doctor("stack")).size(), doctor("stack").all());
     }
 }
