@@ -17,6 +17,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 
 /**
  * Proves a folder of HTML, CSS and JS works from disk with no network: nothing is loaded from an
@@ -68,9 +69,9 @@ public final class ExternalReferenceScan {
         this.root = root.toAbsolutePath().normalize();
     }
 
-    /** Scans every .html, .css and .js file under {@code root}. */
     private static final String UNRESOLVED = "does not resolve to a file";
 
+    /** Scans every .html, .svg, .css and .js file under {@code root}. */
     public static List<Problem> scan(Path root) throws IOException {
         ExternalReferenceScan scan = new ExternalReferenceScan(root);
         List<Path> files;
@@ -80,7 +81,10 @@ public final class ExternalReferenceScan {
         for (Path file : files) {
             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
             if (name.endsWith(".html") || name.endsWith(".htm")) {
-                scan.html(file);
+                scan.elements(file, Jsoup.parse(file.toFile(), "UTF-8"));
+            } else if (name.endsWith(".svg")) {
+                // An image, but a browser opening it (or an <object>/<iframe> holding it) loads what it names and runs its script.
+                scan.elements(file, Jsoup.parse(Files.readString(file, StandardCharsets.UTF_8), "", Parser.xmlParser()));
             } else if (name.endsWith(".css")) {
                 scan.css(file, Files.readString(file, StandardCharsets.UTF_8));
             } else if (name.endsWith(".js") && !file.equals(scan.root.resolve(SearchIndex.FILE))) {
@@ -110,6 +114,7 @@ public final class ExternalReferenceScan {
                 sources.add(project.content().resolve(relative.substring(0, relative.length() - 5) + ".adoc"));
                 sources.add(project.templates().resolve("page.ftl"));
             }
+            sources.add(project.content().resolve(relative));                         // copied as it is (images/x.svg)
             sources.add(project.templates().resolve("assets").resolve(relative));   // JBake copies assets/ to the root
             sources.add(project.templates().resolve(relative));
             String needle = p.reference().replaceAll("=\".*$", "=").replaceAll("\\.\\.\\.$", "");
@@ -142,10 +147,9 @@ public final class ExternalReferenceScan {
         return findings;
     }
 
-    private void html(Path file) throws IOException {
-        Document doc = Jsoup.parse(file.toFile(), "UTF-8");
+    private void elements(Path file, Document doc) {
         for (Element el : doc.getAllElements()) {
-            boolean image = el.nameIs("img") || el.nameIs("source") && el.parent() != null && el.parent().nameIs("picture");
+            boolean image = el.nameIs("img") || el.nameIs("image") || el.nameIs("source") && el.parent() != null && el.parent().nameIs("picture");
             for (Attribute attr : el.attributes()) {
                 String name = attr.getKey().toLowerCase(Locale.ROOT);
                 String value = attr.getValue().strip();
@@ -155,10 +159,11 @@ public final class ExternalReferenceScan {
                 } else if (name.equals("srcdoc")) {
                     problems.add(new Problem(file, "<" + el.tagName() + " srcdoc>",
                         "embeds a whole document no check has seen; the guide embeds none"));
-                } else if (name.equals("href") && el.nameIs("a")) {
+                } else if ((name.equals("href") || name.equals("xlink:href")) && el.nameIs("a")) {
                     link(file, el, value);
                 } else if (LOADING.contains(name)) {
-                    loads(file, value, image && name.equals("src") ? Kind.IMAGE : Kind.OTHER);
+                    boolean picture = name.equals("src") || el.nameIs("image") && !name.equals("src");   // SVG's <image href>
+                    loads(file, value, image && picture ? Kind.IMAGE : Kind.OTHER);
                 } else if (name.equals("srcset")) {
                     for (String candidate : value.split(",")) {
                         String url = candidate.strip().split("\\s+")[0];
@@ -175,10 +180,12 @@ public final class ExternalReferenceScan {
                     }
                 }
             }
+            // HTML keeps a style's or script's text as data; the XML parser (SVG) as plain text.
+            String text = el.data().isEmpty() ? el.wholeText() : el.data();
             if (el.nameIs("style")) {
-                css(file, el.data());
+                css(file, text);
             } else if (el.nameIs("script") && !el.hasAttr("src")) {
-                js(file, el.data());
+                js(file, text);
             }
         }
     }

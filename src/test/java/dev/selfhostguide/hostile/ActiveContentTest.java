@@ -44,6 +44,14 @@ class ActiveContentTest {
             <video src="https://media.example.com/v.mp4"></video>
             <audio><source src="https://media.example.com/a.ogg"></audio>
             """);
+        // An SVG is an image to <img>, but a document to a browser that opens it: what it loads and runs counts.
+        Files.writeString(dir.resolve("logo.svg"), """
+            <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" onload="ping()">
+              <image href="data:image/png;base64,AA"/>
+              <image xlink:href="https://img.example.com/logo.png"/>
+              <script>fetch('https://t.example.com/')</script>
+            </svg>
+            """);
         assertEquals(List.of(
             "index.html javascript:alert(1)",
             "index.html java\tscript:alert(2)",
@@ -54,7 +62,10 @@ class ActiveContentTest {
             "index.html data:text/html,hi",
             "index.html https://cdn.example.com/a.png",
             "index.html https://media.example.com/v.mp4",
-            "index.html https://media.example.com/a.ogg"), scan());
+            "index.html https://media.example.com/a.ogg",
+            "logo.svg onload=\"ping()\"",
+            "logo.svg https://img.example.com/logo.png",
+            "logo.svg fetch("), scan());
     }
 
     @Test
@@ -74,6 +85,12 @@ class ActiveContentTest {
             ++++
             <a href="javascript:alert(1)" onclick="steal()">click</a>
             ++++
+
+            image::images/logo.svg[Logo]
+            """).write("content/images/logo.svg", """
+            <svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">
+              <image href="https://img.example.com/logo.png" width="10" height="10"/>
+            </svg>
             """);
         GuideFixture.Run run = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> fixture.run("build", "--quiet", "--no-checks"));
         assertEquals(1, run.exitCode(), run.all());
@@ -81,7 +98,8 @@ class ActiveContentTest {
                 "content/index.adoc:8: [offline] 'https://media.example.com/demo.mp4' is loaded from outside the guide",
                 "content/index.adoc:10: [offline] 'https://media.example.com/demo.ogg' is loaded from outside the guide",
                 "content/index.adoc:13: [offline] 'onclick=\"steal()\"' is an inline event handler",
-                "content/index.adoc:13: [offline] 'javascript:alert(1)' is a script URL")) {
+                "content/index.adoc:13: [offline] 'javascript:alert(1)' is a script URL",
+                "content/images/logo.svg:2: [offline] 'https://img.example.com/logo.png' is loaded from outside the guide")) {
             assertTrue(run.err().lines().anyMatch(l -> l.startsWith(expected)), "expected '" + expected + "' in:\n" + run.all());
         }
         assertFalse(Files.exists(dir.resolve("target/site")), "nothing is published");
