@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a reader's own file is, so {@code guide doctor} can run the same checks the guide's
@@ -75,9 +77,30 @@ public enum FileKind {
         return ids.toString();
     }
 
-    /** The kind of a file, from its name and, for YAML, its top-level keys; empty when unsure. */
+    /**
+     * The kind of a file: from its name (for YAML, with its top-level keys); a template of a known
+     * file ({@code app.env.tpl}, {@code nginx.conf.template}) as that file; else from its content,
+     * for the two kinds operators name freely (nginx site files, .env files). Empty when unsure.
+     */
     public static Optional<FileKind> detect(Path file, String text) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        Optional<FileKind> kind = byName(name, text);
+        Matcher template = TEMPLATE.matcher(name);
+        if (kind.isEmpty() && template.matches()) {
+            kind = byName(template.group(1), text);
+        }
+        return kind.isPresent() ? kind : byContent(text);
+    }
+
+    /** Suffixes that make a file the template of another: what it becomes is what it is checked as. */
+    private static final Pattern TEMPLATE = Pattern.compile("(.+)\\.(?:template|tmpl|tpl|example|sample|dist|j2|in)");
+    /** An nginx block that opens a site, and a directive only a site has. */
+    private static final Pattern NGINX_BLOCK = Pattern.compile("(?m)^\\s*(?:server|http|upstream\\s+[\\w.-]+)\\s*\\{");
+    private static final Pattern NGINX_DIRECTIVE = Pattern.compile("(?m)^\\s*(?:listen|server_name|location|proxy_pass)\\s");
+    /** A dotenv line: NAME=value, optionally exported; {@code ==} is a pip pin, not an assignment. */
+    private static final Pattern ASSIGNMENT = Pattern.compile("(?:export\\s+)?[A-Za-z_][A-Za-z0-9_]*=(?!=).*");
+
+    private static Optional<FileKind> byName(String name, String text) {
         if (name.equals(".env") || name.startsWith(".env.") || name.endsWith(".env") || name.equals("env.example")
                 || name.endsWith(".env.example") || name.endsWith(".env.local") || name.endsWith(".env.production")) {
             return Optional.of(DOTENV);
@@ -107,6 +130,26 @@ public enum FileKind {
             return Optional.of(YAML);
         }
         return Optional.empty();
+    }
+
+    private static Optional<FileKind> byContent(String text) {
+        // Without a name to go by, a site file must both open a block and hold a site's directive.
+        if (NGINX_BLOCK.matcher(text).find() && NGINX_DIRECTIVE.matcher(text).find()) {
+            return Optional.of(NGINX);
+        }
+        int assignments = 0;
+        for (String line : text.split("\\R")) {
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("#")) {
+                continue;
+            }
+            if (!ASSIGNMENT.matcher(t).matches()) {
+                return Optional.empty();
+            }
+            assignments++;
+        }
+        // One line could be anything; two or more lines that are all NAME=value are a .env.
+        return assignments >= 2 ? Optional.of(DOTENV) : Optional.empty();
     }
 
     private static boolean hasTopLevel(String text, String key) {
