@@ -2,7 +2,7 @@
 # Sweeps launcher JVM flags over `guide build` of the real guide (N runs each, interleaved so drift
 # hits every variant alike). Usage: bench/flags.sh [RUNS]  -> target/bench/flags.tsv
 set -u
-root=$(cd "$(dirname "$0")/.." && pwd); cd "$root"
+root=$(cd "$(dirname "$0")/.." && pwd); cd "$root" || exit 1
 runs=${1:-3}; out=target/bench/flags.tsv; mkdir -p target/bench
 base="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djruby.compile.mode=OFF"
 salt="-Dsecurity.userPasswordSaltIterations=1"

@@ -5,13 +5,14 @@
 #   bench/run.sh           5 measured runs (+1 warm-up on the real guide), sizes 50 200 500 (~25 min)
 #   bench/run.sh --quick   3 runs, sizes 50 200 (smoke test, ~8 min)
 #
-# Writes target/bench/results.tsv (every run) and target/bench/summary.md (medians and ratios).
+# Writes target/bench/results.tsv (every run: wall, peak RSS, user and sys CPU) and
+# target/bench/summary.md (medians and ratios). On a shared machine compare CPU as well as wall.
 # Installs only under target/: jars for stock JBake in target/bench-lib (Maven), Antora in
 # $BENCH_CACHE (default target/bench-tools; npm). Ruby Asciidoctor is used if `asciidoctor` is on
 # PATH (apt-get install asciidoctor ruby-rouge), else skipped with a note.
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
+cd "$root" || exit 1
 RUNS=5; SIZES="50 200 500"; WARM=1
 if [ "${1:-}" = "--quick" ]; then RUNS=3; SIZES="50 200"; fi
 RUNS=${BENCH_RUNS:-$RUNS}; SIZES=${BENCH_SIZES-$SIZES}   # BENCH_SIZES="" measures the real guide only
@@ -99,13 +100,14 @@ for n in $SIZES; do python3 bench/synth.py "$root" "$T/g$n" "$n" >/dev/null || e
 
 # ---------------------------------------------------------------- measuring
 # measure TOOL SIZE CLEAN_DIR CMD...: WARM warm-up run(s) (run 0, excluded) when size is 30, then
-# RUNS runs; each a fresh process with CLEAN_DIR deleted first (untimed); %e wall s, %M peak RSS KB.
+# RUNS runs; each a fresh process with CLEAN_DIR deleted first (untimed); %e wall s, %M peak RSS KB,
+# %U user and %S sys CPU s.
 measure() {
   local tool=$1 size=$2 clean=$3; shift 3
   local first=1; [ "$size" = 30 ] && first=$((1 - WARM))
   for i in $(seq "$first" "$RUNS"); do
     [ -n "$clean" ] && rm -rf "$clean"
-    /usr/bin/time -f '%e %M' -o "$T/time.tmp" timeout "$TIMEOUT" "$@" > "$T/logs/$tool-$size.log" 2>&1
+    /usr/bin/time -f '%e %M %U %S' -o "$T/time.tmp" timeout "$TIMEOUT" "$@" > "$T/logs/$tool-$size.log" 2>&1
     local rc=$?
     printf '%s\t%s\t%s\t%s\t%s\n' "$tool" "$size" "$i" "$(tail -1 "$T/time.tmp" | tr ' ' '\t')" "$rc" >> "$RES"
     [ $rc -ne 0 ] && note "$tool $size run $i exited $rc (see target/bench/logs/$tool-$size.log)"
@@ -129,6 +131,7 @@ for n in 30 $SIZES; do
   [ -n "$ANTORA" ] && measure antora "$n" "$T/out/an$n" bash -c "antora $n"
   if [ "$n" = 30 ]; then
     measure guide-check 30 "" ./guide check -q
+    measure guide-pdf 30 "" ./guide pdf --quiet
     measure guide-bundle 30 "" ./guide bundle --quiet
     ls -l target/agentops-selfhost-guide-*-offline.zip | awk '{print "bundle_bytes\t"$5"\t"$9}' >> "$T/notes.txt"
   fi
@@ -138,7 +141,8 @@ done
 mkdir -p "$T/serve-classes"
 javac -d "$T/serve-classes" -cp "target/classes:target/lib/*" bench/serve/ServeBench.java || exit 1
 # The launcher's flags (not its AppCDS archive: that is for the jar's class path, not this one).
-GUIDE_FLAGS=$(sed -n 's/^flags="\(.*\)"$/\1/p' guide)
+# (A serve rebuild is a short run: the interpreter, as ./guide gives every command but pdf and bundle.)
+GUIDE_FLAGS="$(sed -n 's/^flags="\(.*\)"$/\1/p' guide) -Djruby.compile.mode=OFF"
 for n in 30 $(echo "$SIZES" | awk '{print $NF}'); do
   src=$(guide_dir "$n"); s=$T/s$n; rm -rf "$s"; mkdir -p "$s"
   cp -r "$src/content" "$src/templates" "$src/jbake.properties" "$s/"

@@ -15,6 +15,9 @@
 
   function headerHeight() {
     if (header) {
+      // The header's min-height is --header-h itself: measure it under the stylesheet's value, or
+      // a header that wrapped on a narrow window would keep that height after widening.
+      document.documentElement.style.removeProperty("--header-h");
       document.documentElement.style.setProperty("--header-h", header.offsetHeight + "px");
     }
   }
@@ -85,6 +88,10 @@
   }
 
   headerHeight();
+  if (header && window.ResizeObserver) {
+    // The header grows after this script: search.js shows its form there on load.
+    new ResizeObserver(headerHeight).observe(header);
+  }
   update();
   window.addEventListener("scroll", schedule, { passive: true });
   window.addEventListener("resize", function () { headerHeight(); schedule(); });

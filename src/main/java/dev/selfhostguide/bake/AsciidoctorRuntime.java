@@ -61,6 +61,14 @@ public final class AsciidoctorRuntime implements AutoCloseable {
             """);
     }
 
+    /**
+     * Runs Ruby in this runtime and gives back the result as text: how a step that brings its own
+     * gems (the PDF editions) loads and adjusts them in the one JRuby of the process.
+     */
+    public String evalRuby(String script) {
+        return String.valueOf(JRubyRuntimeContext.get(asciidoctor).evalScriptlet(script));
+    }
+
     Asciidoctor asciidoctor() {
         return asciidoctor;
     }

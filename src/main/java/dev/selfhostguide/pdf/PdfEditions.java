@@ -143,6 +143,7 @@ public final class PdfEditions {
         Path out = dir.resolve(edition.file());
         Path temp = Files.createTempFile(dir, "." + edition.file(), ".part");
         try {
+            SubsetEncodingCache.install(runtime);
             findings.addAll(runtime.convertToFile(book(edition), options(edition, temp), catalog));
             if (Files.size(temp) == 0) {
                 throw new IOException("asciidoctor-pdf wrote nothing for " + edition.file());

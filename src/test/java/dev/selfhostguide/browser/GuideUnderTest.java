@@ -3,6 +3,7 @@ package dev.selfhostguide.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.selfhostguide.GuideFixture;
+import dev.selfhostguide.bake.SiteOutput;
 import dev.selfhostguide.bundle.BundleFixture;
 import dev.selfhostguide.content.Catalog;
 import java.io.IOException;
@@ -44,6 +45,28 @@ final class GuideUnderTest {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** Where the shared bundle is unzipped, and the browser keeps its profile. */
+    static Path folderOfTheRun() {
+        return GuideFixture.repositoryRoot().resolve("target/browser-tests");
+    }
+
+    private static GuideUnderTest shared;
+
+    /**
+     * The guide bundled once per test JVM, for every class that only reads it (the browser
+     * classes and the nginx test): a bundle of the real guide is a whole bake, and nothing here
+     * writes into the unzipped folder.
+     */
+    static synchronized GuideUnderTest shared() throws IOException {
+        if (shared == null) {
+            Path temp = folderOfTheRun();
+            SiteOutput.delete(temp);
+            Files.createDirectories(temp);
+            shared = bundle(temp);
+        }
+        return shared;
     }
 
     static GuideUnderTest bundle(Path temp) throws IOException {

@@ -82,7 +82,7 @@ class HostedGuideTest {
             assertTrue(Files.isExecutable(NGINX), "CI=true but " + NGINX + " is missing: apt-get install nginx");
         }
         Assumptions.assumeTrue(Files.isExecutable(NGINX), NGINX + " is not installed (apt-get install nginx); skipping the hosted-site test");
-        GuideUnderTest guide = GuideUnderTest.bundle(temp);
+        GuideUnderTest guide = GuideUnderTest.shared();
         Path site = guide.folder;        // the bundle folder is the site plus a few files; serve it as is
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -3,7 +3,6 @@ package dev.selfhostguide.browser;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.selfhostguide.GuideFixture;
-import dev.selfhostguide.bake.SiteOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,10 +121,8 @@ final class SharedBrowser {
 
     private static SharedBrowser start() throws IOException {
         Path root = GuideFixture.repositoryRoot();
-        Path temp = root.resolve("target/browser-tests");
-        SiteOutput.delete(temp);
-        Files.createDirectories(temp);
-        GuideUnderTest guide = GuideUnderTest.bundle(temp);
+        GuideUnderTest guide = GuideUnderTest.shared();
+        Path temp = GuideUnderTest.folderOfTheRun();
         Path screenshots = Files.createDirectories(root.resolve("target/screenshots"));
 
         ChromeOptions options = new ChromeOptions();
