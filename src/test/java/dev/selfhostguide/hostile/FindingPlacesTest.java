@@ -100,8 +100,8 @@ class FindingPlacesTest {
         GuideFixture fixture = GuideFixture.create(dir).write("content/extra.css", "body {\n  background: url(https://cdn.example.com/a.png);\n}\n");
         GuideFixture.Run run = build(fixture);
         assertEquals(1, run.exitCode(), run.all());
-        assertEquals(List.of("content/extra.css: [offline] 'https://cdn.example.com/a.png' is loaded from outside the guide;"
-            + " it fails without a network (on the baked extra.css)"), lines(run));
+        assertEquals(List.of("content/extra.css:2: [offline] 'https://cdn.example.com/a.png' is loaded from outside the guide;"
+            + " it fails without a network (in the published extra.css)"), lines(run));
         assertNoScratchPath(run);
     }
 
