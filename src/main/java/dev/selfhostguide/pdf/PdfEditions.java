@@ -1,6 +1,7 @@
 package dev.selfhostguide.pdf;
 
 import dev.selfhostguide.bake.AsciidoctorRuntime;
+import dev.selfhostguide.bake.SiteOutput;
 import dev.selfhostguide.bundle.PageStamp;
 import dev.selfhostguide.content.Catalog;
 import dev.selfhostguide.content.Project;
@@ -141,7 +142,9 @@ public final class PdfEditions {
         }
         Files.createDirectories(dir);
         Path out = dir.resolve(edition.file());
-        Path temp = Files.createTempFile(dir, "." + edition.file(), ".part");
+        removeLeftovers(dir);
+        // The process id in the name lets the next run tell a killed run's half-written PDF from a running one's.
+        Path temp = Files.createTempFile(dir, "." + edition.file() + "." + ProcessHandle.current().pid() + "-", ".part");
         try {
             SubsetEncodingCache.install(runtime);
             findings.addAll(runtime.convertToFile(book(edition), options(edition, temp), catalog));
@@ -154,6 +157,11 @@ public final class PdfEditions {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** Removes the half-written PDFs ({@code .NAME.pdf.PID-*.part}) of runs that were killed; returns them. */
+    static List<Path> removeLeftovers(Path dir) {
+        return SiteOutput.removeAbandoned(dir, java.util.regex.Pattern.compile("\\.[^/]+\\.pdf(?:\\.(\\d+)-[^/]*|[^/]*)\\.part"), false);
     }
 
     private Options options(Edition edition, Path to) {
