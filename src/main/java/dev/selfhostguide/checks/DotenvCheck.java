@@ -94,6 +94,11 @@ public final class DotenvCheck implements Check {
                 // untidy, but every reader of the file gets the value that was meant.
                 findings.add(Finding.warning(snippet, e.line(), ID, e.name() + " is set again to the same value (first at line "
                     + snippet.fileLine(first.line()) + "); the line changes nothing, keep one"));
+            } else if (reader && first.value().isEmpty()) {
+                // An empty placeholder filled in further down: compose and python-dotenv both keep the
+                // later line, so the value written is the one every reader gets.
+                findings.add(Finding.warning(snippet, e.line(), ID, e.name() + " is set here and left empty at line "
+                    + snippet.fileLine(first.line()) + "; this later value is the one used, delete the empty line"));
             } else {
                 findings.add(Finding.error(snippet, e.line(), ID, e.name() + " is set twice (first at line "
                     + snippet.fileLine(first.line()) + "): compose keeps the last value, so the other line has no effect; keep one"));

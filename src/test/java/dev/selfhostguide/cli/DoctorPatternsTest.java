@@ -121,6 +121,22 @@ class DoctorPatternsTest {
     }
 
     @Test
+    void anEmptyPlaceholderFilledInFurtherDownLosesNothingButAValueEmptiedLaterIsLost() throws Exception {
+        write(".env", """
+            DB_PASSWORD=
+            CACHE_PASSWORD=s3cret-cache
+            # filled in by the operator
+            DB_PASSWORD=s3cret-db
+            CACHE_PASSWORD=
+            """);
+        GuideFixture.Run run = doctor(".env");
+        assertEquals(List.of(".env:5: [dotenv] CACHE_PASSWORD is set twice (first at line 2): compose keeps the last value, so the"
+            + " other line has no effect; keep one"), errors(run), run.all());
+        assertTrue(run.err().contains(".env:4: [dotenv] warning: DB_PASSWORD is set here and left empty at line 1; this later"
+            + " value is the one used, delete the empty line"), run.all());
+    }
+
+    @Test
     void aProgramTemplateWhoseAgentopsLinesAreCommentedOutIsStillAnSdkEnv() throws Exception {
         write("program.env", "#AGENTOPS_API_KEY=...\n# OPENAI_API_KEY=...\n\n# Tools\nSCRAPER_API_KEY=...\n");
         GuideFixture.Run run = doctor("program.env");
