@@ -109,7 +109,8 @@ public enum FileKind {
                 || name.endsWith(".env.example") || name.endsWith(".env.local") || name.endsWith(".env.production")) {
             return Optional.of(DOTENV);
         }
-        if (name.equals("nginx.conf") || name.endsWith(".conf") && (NGINX_MAIN.matcher(text).find() || text.contains("server {") || text.contains("location ") || text.contains("upstream "))) {
+        if (name.equals("nginx.conf") || name.endsWith(".conf") && (NGINX_MAIN.matcher(text).find()
+                || text.contains("server {") || text.contains("location ") || text.contains("upstream "))) {
             return Optional.of(NGINX);
         }
         if (name.endsWith(".sh") || name.endsWith(".bash")) {
