@@ -94,6 +94,11 @@ public final class DotenvCheck implements Check {
                 // untidy, but every reader of the file gets the value that was meant.
                 findings.add(Finding.warning(snippet, e.line(), ID, e.name() + " is set again to the same value (first at line "
                     + snippet.fileLine(first.line()) + "); the line changes nothing, keep one"));
+            } else if (reader && first.value().isEmpty()) {
+                // An empty placeholder filled in further down: compose and python-dotenv both keep the
+                // later line, so the value written is the one every reader gets.
+                findings.add(Finding.warning(snippet, e.line(), ID, e.name() + " is set here and left empty at line "
+                    + snippet.fileLine(first.line()) + "; this later value is the one used, delete the empty line"));
             } else {
                 findings.add(Finding.error(snippet, e.line(), ID, e.name() + " is set twice (first at line "
                     + snippet.fileLine(first.line()) + "): compose keeps the last value, so the other line has no effect; keep one"));
@@ -223,6 +228,27 @@ public final class DotenvCheck implements Check {
                 + variable.get().browserWhy() + ", so every user's browser calls its own machine; "
                 + "use the host name users reach the API at (in a closed network, the internal DNS name)"));
         }
+        String appends = appended(context, e.name());
+        if (!appends.isEmpty() && value.matches("(?i)https?://.*")) {
+            String trimmed = value.replaceAll("/+$", "");
+            String path = trimmed.replaceFirst("(?i)^https?://[^/]*", "");
+            // Any leading part of what the SDK appends (/v3, /v3/auth) would be asked for twice.
+            String doubled = "";
+            for (int cut = appends.indexOf('/', 1); ; cut = appends.indexOf('/', cut + 1)) {
+                String head = cut < 0 ? appends : appends.substring(0, cut);
+                if (path.endsWith(head)) {
+                    doubled = head;
+                }
+                if (cut < 0) {
+                    break;
+                }
+            }
+            if (!doubled.isEmpty()) {
+                findings.add(Finding.error(snippet, e.line(), ID, e.name() + " ends in " + doubled + ", but the SDK appends "
+                    + appends + " to it itself (content/data/sdk.yml), so it asks " + path + appends
+                    + ", gets no token and sends nothing; write " + trimmed.substring(0, trimmed.length() - doubled.length())));
+            }
+        }
         String suffix = pathSuffix(context, e.name());
         if (!suffix.isEmpty() && value.matches("(?i)https?://.*")) {
             String path = value.replaceFirst("(?i)^https?://[^/]*", "");
@@ -271,6 +297,16 @@ public final class DotenvCheck implements Check {
         for (dev.selfhostguide.facts.Sdk.Keyword keyword : context.catalog().sdk().init().values()) {
             if (variable.equals(keyword.env())) {
                 return keyword.pathSuffix();
+            }
+        }
+        return "";
+    }
+
+    /** The path the SDK adds to a variable's URL itself (sdk.yml init: env + appends), or "". */
+    private static String appended(CheckContext context, String variable) {
+        for (dev.selfhostguide.facts.Sdk.Keyword keyword : context.catalog().sdk().init().values()) {
+            if (variable.equals(keyword.env())) {
+                return keyword.appends();
             }
         }
         return "";

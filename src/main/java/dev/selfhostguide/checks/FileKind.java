@@ -44,6 +44,8 @@ public enum FileKind {
     public Map<String, String> attributes(String component) {
         java.util.Map<String, String> attributes = new java.util.LinkedHashMap<>();
         attributes.put("origin", "reader");
+        // Checks shared by several kinds (YAML syntax) judge some things by the program that reads it.
+        attributes.put("kind", id);
         // The checks that serve this kind but run only when named (compose, litellm-config, ...)
         // come from their own declarations, so a new check of that sort needs no edit here.
         String named = CheckRegistry.forReaders().all().stream()
@@ -96,6 +98,8 @@ public enum FileKind {
     private static final Pattern TEMPLATE = Pattern.compile("(.+)\\.(?:template|tmpl|tpl|example|sample|dist|j2|in)");
     /** An nginx block that opens a site, and a directive only a site has. */
     private static final Pattern NGINX_BLOCK = Pattern.compile("(?m)^\\s*(?:server|http|upstream\\s+[\\w.-]+)\\s*\\{");
+    /** The top-level blocks of nginx's main file: a main file may hold no server at all, only includes. */
+    private static final Pattern NGINX_MAIN = Pattern.compile("(?m)^(?:http|events)\\s*\\{");
     private static final Pattern NGINX_DIRECTIVE = Pattern.compile("(?m)^\\s*(?:listen|server_name|location|proxy_pass)\\s");
     /** A dotenv line: NAME=value, optionally exported; {@code ==} is a pip pin, not an assignment. */
     private static final Pattern ASSIGNMENT = Pattern.compile("(?:export\\s+)?[A-Za-z_][A-Za-z0-9_]*=(?!=).*");
@@ -105,7 +109,8 @@ public enum FileKind {
                 || name.endsWith(".env.example") || name.endsWith(".env.local") || name.endsWith(".env.production")) {
             return Optional.of(DOTENV);
         }
-        if (name.endsWith(".conf") && (text.contains("server {") || text.contains("location ") || text.contains("upstream "))) {
+        if (name.equals("nginx.conf") || name.endsWith(".conf") && (NGINX_MAIN.matcher(text).find()
+                || text.contains("server {") || text.contains("location ") || text.contains("upstream "))) {
             return Optional.of(NGINX);
         }
         if (name.endsWith(".sh") || name.endsWith(".bash")) {
@@ -134,7 +139,7 @@ public enum FileKind {
 
     private static Optional<FileKind> byContent(String text) {
         // Without a name to go by, a site file must both open a block and hold a site's directive.
-        if (NGINX_BLOCK.matcher(text).find() && NGINX_DIRECTIVE.matcher(text).find()) {
+        if (NGINX_MAIN.matcher(text).find() || NGINX_BLOCK.matcher(text).find() && NGINX_DIRECTIVE.matcher(text).find()) {
             return Optional.of(NGINX);
         }
         int assignments = 0;

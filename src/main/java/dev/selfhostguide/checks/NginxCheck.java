@@ -36,6 +36,8 @@ public final class NginxCheck implements Check {
     private static final Pattern FULL_CONFIG = Pattern.compile("(?m)^\\s*(events|http)\\s*\\{");
     private static final Pattern LOCATION_ONLY = Pattern.compile("^(\\s*#[^\\n]*\\n|\\s*\\n)*\\s*location\\s");
     private static final Pattern ERROR = Pattern.compile("nginx: \\[emerg\\] (.*?)(?: in (\\S+?):(\\d+))?$");
+    /** load_module of a .so this machine does not have: nginx -t's dlopen failure. */
+    private static final Pattern MISSING_MODULE = Pattern.compile("dlopen\\(\\) \"([^\"]+)\" failed \\([^)]*No such file");
     private static final Pattern UNKNOWN_VARIABLE = Pattern.compile("unknown \"([^\"]+)\" variable");
     private static final Pattern UPSTREAM_SERVER = Pattern.compile("(\\bserver\\s+)([A-Za-z][A-Za-z0-9.-]*)(?=[:;\\s])");
     private static final Pattern PROXY_HOST = Pattern.compile("(\\b(?:proxy_pass|grpc_pass)\\s+(?:https?|grpcs?)://)([A-Za-z][A-Za-z0-9.-]*)(?=[:/;\\s])");
@@ -158,7 +160,17 @@ public final class NginxCheck implements Check {
             int at = 1;
             if (m.group(2) != null && Path.of(m.group(2)).equals(snippetFile)) {
                 at = Integer.parseInt(m.group(3));
-            } else {
+            }
+            Matcher module = MISSING_MODULE.matcher(message);
+            if (module.find()) {
+                // load_module names a file of the server the config is deployed on; its absence here
+                // says nothing about the config, but nginx -t stops at it, so what follows is untested.
+                findings.add(Finding.warning(snippet, Math.max(1, Math.min(at, Math.max(1, snippet.lineCount()))), ID,
+                    "not fully checked here: module " + Path.of(module.group(1)).getFileName() + " is not installed on this"
+                    + " machine, so nginx -t stopped at its load_module line; install the module here to have the rest tested"));
+                return findings;
+            }
+            if (at == 1) {
                 Matcher v = UNKNOWN_VARIABLE.matcher(message);
                 if (v.find()) {
                     at = lineOf(snippet.text(), "$" + v.group(1));
@@ -167,11 +179,19 @@ public final class NginxCheck implements Check {
                 }
             }
             findings.add(Finding.error(snippet, Math.max(1, Math.min(at, Math.max(1, snippet.lineCount()))), ID,
-                "nginx -t: " + message));
+                "nginx -t: " + withoutScratch(message, dir, snippetFile)));
             return findings; // nginx stops at the first error
         }
-        findings.add(Finding.error(snippet, 1, ID, "nginx -t failed: " + r.stderr().strip()));
+        findings.add(Finding.error(snippet, 1, ID, "nginx -t failed: " + withoutScratch(r.stderr().strip(), dir, snippetFile)));
         return findings;
+    }
+
+    /**
+     * nginx names files by the paths it was given, all in this run's scratch folder, which is gone
+     * when the reader reads the message: the copy of the file is the file, the rest is relative.
+     */
+    static String withoutScratch(String message, Path dir, Path snippetFile) {
+        return message.replace(snippetFile.toString(), "this file").replace(dir + "/", "").replace(dir.toString(), ".");
     }
 
     private static String wrapper(Path dir, Path snippetFile) {

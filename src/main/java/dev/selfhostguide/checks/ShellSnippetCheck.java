@@ -37,6 +37,11 @@ import java.util.stream.Stream;
  * assigned: an earlier block or the reader's environment sets it), SC2164 ({@code cd || exit}
  * would close the reader's terminal). A block may exclude more with
  * {@code shellcheck-exclude=SC2086,...}.
+ *
+ * <p>Severities: a guide block must pass shellcheck's warnings too, so every finding is an error
+ * there. In a reader's script (doctor) only shellcheck's errors are errors; its warnings are advice,
+ * since the script may well run as meant. SC1090/SC1091 (a sourced file shellcheck cannot open)
+ * say the linter could not see something, not that the script is wrong: a warning everywhere.
  */
 public final class ShellSnippetCheck implements Check {
 
@@ -47,6 +52,8 @@ public final class ShellSnippetCheck implements Check {
     private static final String EXCLUDED = "SC2034,SC2154,SC2164";
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final Pattern BASH_ERROR = Pattern.compile("^.*?: line (\\d+): (.*)$");
+    /** SC1090 / SC1091: shellcheck cannot open what {@code source} names; a limit of the linter. */
+    private static final Pattern UNFOLLOWED_SOURCE = Pattern.compile("\\[SC109[01]\\]$");
     private static final Pattern GCC = Pattern.compile("^-:(\\d+):(\\d+): (error|warning|note|info|style): (.*)$");
     private static final Pattern WRITES_ENV = Pattern.compile("(>>?|\\btee\\s+(-a\\s+)?)\\s*\\S*\\.env\\b");
 
@@ -177,11 +184,24 @@ public final class ShellSnippetCheck implements Check {
             findings.add(Finding.warning(snippet, 1, ID, "not run: shellcheck timed out"));
             return findings;
         }
+        boolean reader = snippet.attribute("origin").map("reader"::equals).orElse(false);
         for (String line : r.stdout().split("\n")) {
             Matcher m = GCC.matcher(line.strip());
             if (m.matches()) {
-                findings.add(Finding.error(snippet, clamp(snippet, Integer.parseInt(m.group(1))), ID,
-                    "shellcheck " + m.group(3) + " at column " + m.group(2) + ": " + m.group(4)));
+                int at = clamp(snippet, Integer.parseInt(m.group(1)));
+                String message = m.group(4);
+                if (UNFOLLOWED_SOURCE.matcher(message).find()) {
+                    // The linter could not open the sourced file; nothing in the script is wrong.
+                    findings.add(Finding.warning(snippet, at, ID, "shellcheck could not follow a sourced file at column "
+                        + m.group(2) + ", so the lines using what it defines were not checked: " + message
+                        + "; add '# shellcheck source=PATH' above the line to name it"));
+                } else if (reader && !m.group(3).equals("error")) {
+                    // A reader's script: shellcheck's errors are lines bash runs wrongly or refuses; its
+                    // warnings are likely bugs the script may still run with, so they are advice there.
+                    findings.add(Finding.warning(snippet, at, ID, "shellcheck " + m.group(3) + " at column " + m.group(2) + ": " + message));
+                } else {
+                    findings.add(Finding.error(snippet, at, ID, "shellcheck " + m.group(3) + " at column " + m.group(2) + ": " + message));
+                }
             }
         }
         return findings;

@@ -51,9 +51,17 @@ public final class YamlCheck implements Check {
     @Override
     public List<Finding> check(Snippet snippet, CheckContext context) {
         List<Finding> findings = new ArrayList<>();
+        // Python's loaders (LiteLLM's PyYAML) keep the last of two equal keys; Go's yaml.v3, which
+        // compose and the collector read with, refuses the file, so only there is a lossless one wrong.
+        boolean lastWins = snippet.attribute("origin").map("reader"::equals).orElse(false)
+            && snippet.attribute("kind").map(k -> k.equals(FileKind.LITELLM.id()) || k.equals(FileKind.YAML.id())).orElse(false);
         for (StrictYaml.Problem problem : StrictYaml.parse(snippet.text()).problems()) {
             String where = problem.column() > 0 ? " (column " + problem.column() + ")" : "";
-            findings.add(Finding.error(snippet, problem.line(), ID, problem.message() + where));
+            if (lastWins && problem.lossless()) {
+                findings.add(Finding.warning(snippet, problem.line(), ID, problem.message() + where));
+            } else {
+                findings.add(Finding.error(snippet, problem.line(), ID, problem.message() + where));
+            }
         }
         return findings;
     }

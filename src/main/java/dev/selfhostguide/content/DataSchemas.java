@@ -75,7 +75,7 @@ final class DataSchemas {
         files.put("sdk", fields()
             .optional("source", SOURCE)
             .required("init", mapOf(fields().optional("env", text()).optional("default", text()).optional("secret", flag())
-                .optional("url", text()).optional("path_suffix", text()).optional("via_kwargs", flag())
+                .optional("url", text()).optional("path_suffix", text()).optional("appends", text()).optional("via_kwargs", flag())
                 .optional("deprecated", text())))
             .optional("exporter", fields().optional("protocol", text()).optional("path", text()).optional("auth", text())
                 .optional("token_path", text()).optional("upload_paths", listOf(text()))

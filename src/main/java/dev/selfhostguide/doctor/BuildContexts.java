@@ -49,7 +49,8 @@ final class BuildContexts {
     private record Missing(Copy copy, String source) { }
 
     /** A service's {@code build:} as one compose file writes it. */
-    private record Build(ReaderFile file, String service, int line, String context, String dockerfile) { }
+    /** {@code image}: what the service also names under image:, empty when it names none. */
+    private record Build(ReaderFile file, String service, int line, String context, String dockerfile, String image) { }
 
     private final List<ReaderFile> files;
     private final List<Path> roots;
@@ -100,8 +101,9 @@ final class BuildContexts {
                         continue;
                     }
                     Node node = build.get();
+                    String image = StrictYaml.get(s.getValue().getValueNode(), "image").flatMap(StrictYaml::scalar).orElse("").strip();
                     if (node instanceof ScalarNode scalar) {
-                        builds.add(new Build(f, s.getKey(), StrictYaml.line(node), scalar.getValue().strip(), "Dockerfile"));
+                        builds.add(new Build(f, s.getKey(), StrictYaml.line(node), scalar.getValue().strip(), "Dockerfile", image));
                     } else if (node instanceof MappingNode) {
                         if (StrictYaml.get(node, "dockerfile_inline").isPresent()) {
                             continue;
@@ -109,7 +111,7 @@ final class BuildContexts {
                         Optional<Node> context = StrictYaml.get(node, "context");
                         int line = context.map(StrictYaml::line).orElse(StrictYaml.line(s.getValue().getValueNode()));
                         builds.add(new Build(f, s.getKey(), line, context.flatMap(StrictYaml::scalar).orElse(".").strip(),
-                            StrictYaml.get(node, "dockerfile").flatMap(StrictYaml::scalar).orElse("Dockerfile").strip()));
+                            StrictYaml.get(node, "dockerfile").flatMap(StrictYaml::scalar).orElse("Dockerfile").strip(), image));
                     }
                 }
             }
@@ -134,10 +136,19 @@ final class BuildContexts {
         }
         if (!Files.isRegularFile(dockerfile)) {
             if (!Files.exists(dockerfile) && context.equals(b.file().path().getParent().resolve(b.context()).normalize())) {
-                findings.add(new Finding(b.file().path(), b.line(), "doctor", Finding.Severity.ERROR, "service '" + b.service()
-                    + "' is built from " + shown(context) + ", which holds no " + b.dockerfile() + " (dockerfile: is read from"
-                    + " the context): docker compose build fails ('failed to read dockerfile'); name the Dockerfile relative to "
-                    + shown(context)));
+                String missing = "service '" + b.service() + "' is built from " + shown(context) + ", which holds no "
+                    + b.dockerfile() + " (dockerfile: is read from the context): ";
+                String fix = "name the Dockerfile relative to " + shown(context);
+                if (b.image().isEmpty()) {
+                    findings.add(new Finding(b.file().path(), b.line(), "doctor", Finding.Severity.ERROR, missing
+                        + "docker compose build fails ('failed to read dockerfile'); " + fix));
+                } else {
+                    // With image: too, compose pulls that image and builds only when it is missing
+                    // (Compose spec, build: "Consistency with image"): up works, a build does not.
+                    findings.add(new Finding(b.file().path(), b.line(), "doctor", Finding.Severity.WARNING, missing
+                        + "docker compose up uses image " + b.image() + ", but docker compose build or up --build fails"
+                        + " ('failed to read dockerfile'); " + fix + ", or drop build: if the image is all you use"));
+                }
             }
             return;
         }

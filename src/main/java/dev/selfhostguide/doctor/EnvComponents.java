@@ -132,6 +132,13 @@ public final class EnvComponents {
         for (String project : neighbours.projects()) {
             List<String> hits = names.stream().filter(neighbours.signature(project)::contains).toList();
             if (hits.size() >= (project.equals("supabase") ? 2 : 1)) {
+                List<String> stack = hits.size() == 1 ? otherPrograms(names, hits.get(0)) : List.of();
+                if (stack.size() >= 2) {
+                    // One shared name in the .env of a whole stack (a web UI, a workflow tool, the
+                    // proxy...) says the stack includes the project, not that the file is its own.
+                    return Optional.of(new Decision(NeighbourFacts.OTHER, "it sets " + hits.get(0) + " among the variables of"
+                        + " several programs (" + list(stack.stream().map(p -> p + "_*").toList()) + ")"));
+                }
                 return Optional.of(new Decision(project, because + list(hits)));
             }
         }
@@ -145,6 +152,27 @@ public final class EnvComponents {
             return Optional.of(new Decision("compose", because + list(serverNames)));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The first words shared by two or more of {@code names} (N8N_USER, N8N_PASSWORD: N8N), other
+     * than {@code hit}'s own and AGENTOPS: each is most likely one more program the file configures.
+     */
+    private static List<String> otherPrograms(Set<String> names, String hit) {
+        String own = firstWord(hit);
+        Map<String, Integer> groups = new LinkedHashMap<>();
+        for (String name : names) {
+            String word = firstWord(name);
+            if (!word.isEmpty() && !word.equals(own) && !word.equals("AGENTOPS")) {
+                groups.merge(word, 1, Integer::sum);
+            }
+        }
+        return groups.entrySet().stream().filter(e -> e.getValue() >= 2).map(Map.Entry::getKey).toList();
+    }
+
+    private static String firstWord(String name) {
+        int cut = name.indexOf('_');
+        return cut <= 0 ? "" : name.substring(0, cut);
     }
 
     private static String list(List<String> names) {

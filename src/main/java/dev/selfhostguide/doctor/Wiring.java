@@ -42,6 +42,8 @@ final class Wiring {
     private static final Pattern URL_HOST = Pattern.compile("\\b(?:https?|grpc|tcp|redis|postgres(?:ql)?|clickhouse)://(?:[^@/\\s]*@)?([A-Za-z0-9_.-]+)(?::(\\d+))?");
     private static final Pattern NGINX_HOST = Pattern.compile("^\\s*(?:proxy_pass|grpc_pass|fastcgi_pass|uwsgi_pass)\\s+(?:[a-z]+://)?([A-Za-z0-9_.-]+)(?::(\\d+))?"
         + "|^\\s*server\\s+([A-Za-z0-9_.-]+):(\\d+)");
+    /** A URL whose host is {NAME} with no $ in front (postgresql://user:pw@{DB_HOST}:5432). */
+    private static final Pattern BRACE_HOST = Pattern.compile("(?:://|@)\\{([A-Za-z_][A-Za-z0-9_]*)\\}");
     private static final Pattern NGINX_UPSTREAM = Pattern.compile("^\\s*upstream\\s+([A-Za-z0-9_.-]+)\\s*\\{", Pattern.MULTILINE);
 
     /** One published host port. */
@@ -344,11 +346,28 @@ final class Wiring {
                 }
             } else if (f.isEnv() && List.of("compose", "api", "collector").contains(f.component())) {
                 Map<String, Integer> lines = lines(f.text());
-                dotenv(f.text()).forEach((name, value) -> urls(f, lines.getOrDefault(name, 1), value));
+                dotenv(f.text()).forEach((name, value) -> {
+                    literalBraceHost(f, lines.getOrDefault(name, 1), value);
+                    urls(f, lines.getOrDefault(name, 1), value);
+                });
             }
         }
         for (EnvEntry e : environment) {
+            literalBraceHost(environmentFile.get(e), e.line(), e.raw());
             interpolate(e.raw()).ifPresent(v -> urls(environmentFile.get(e), e.line(), v));
+        }
+    }
+
+    /**
+     * {@code @{NAME}} or {@code ://{NAME}} as a URL's host: a {@code $} left out, so compose passes
+     * the braces through as text and the program is told to reach a host called {@code {NAME}}.
+     */
+    private void literalBraceHost(ReaderFile f, int line, String raw) {
+        Matcher m = BRACE_HOST.matcher(raw);
+        while (m.find()) {
+            error(f.shown(), line, "the URL's host is the literal text {" + m.group(1) + "}: the '$' before it is missing, so"
+                + " no variable is put in and the program looks for a host called '{" + m.group(1) + "}', which no name"
+                + " resolves to; write ${" + m.group(1) + "} and check it names the database or service host");
         }
     }
 

@@ -10,17 +10,18 @@ public record Sdk(Map<String, Keyword> init) {
 
     /**
      * @param deprecated what to use instead, or empty
-     * @param pathSuffix the path the SDK appends itself, so a URL must not end with it, or empty
+     * @param pathSuffix the path a URL must end with, since the SDK uses the URL as given, or empty
+     * @param appends the path the SDK adds to the URL itself, so the URL must not end in it, or empty
      */
     public record Keyword(String name, String env, String defaultValue, boolean secret, String url, String pathSuffix,
-                          boolean viaKwargs, String deprecated, List<Evidence> evidence) { }
+                          String appends, boolean viaKwargs, String deprecated, List<Evidence> evidence) { }
 
     public static Sdk from(Map<String, Object> file) {
         Map<String, Keyword> init = new LinkedHashMap<>();
         Plain.map(file, "init").forEach((name, raw) -> {
             Map<String, Object> k = Plain.asMap(raw);
             init.put(name, new Keyword(name, Plain.text(k, "env"), Plain.text(k, "default"), Plain.flag(k, "secret"),
-                Plain.text(k, "url"), Plain.text(k, "path_suffix"), Plain.flag(k, "via_kwargs"), Plain.text(k, "deprecated"),
+                Plain.text(k, "url"), Plain.text(k, "path_suffix"), Plain.text(k, "appends"), Plain.flag(k, "via_kwargs"), Plain.text(k, "deprecated"),
                 Plain.evidence(k)));
         });
         return new Sdk(java.util.Collections.unmodifiableMap(init));

@@ -122,6 +122,21 @@ class DotenvCheckTest {
             + " move it to a line of its own"), out);
     }
 
+    private List<String> readerSdk(String text) {
+        Map<String, String> attrs = Map.of("component", "sdk", "origin", "reader", "secrets", "real");
+        return formatted(check.check(snippet("dotenv", attrs, text), TestCatalogs.context(scratch)));
+    }
+
+    @Test
+    void anApiEndpointEndingInWhatTheSdkAppendsIsAnError() {
+        assertEquals(List.of("content/x.adoc:41: [dotenv] AGENTOPS_API_ENDPOINT ends in /v3, but the SDK appends /v3/auth/token"
+            + " to it itself (content/data/sdk.yml), so it asks /v3/v3/auth/token, gets no token and sends nothing;"
+            + " write http://localhost:8003"), readerSdk("AGENTOPS_API_KEY=\nAGENTOPS_API_ENDPOINT=http://localhost:8003/v3/\n"));
+        assertEquals(List.of(), readerSdk("AGENTOPS_API_ENDPOINT=http://localhost:8003\n"));
+        // A path of the reader's own in front of the API (a reverse proxy's prefix) is kept as given.
+        assertEquals(List.of(), readerSdk("AGENTOPS_API_ENDPOINT=https://example.com/agentops-api\n"));
+    }
+
     @Test
     void duplicateKeyIsAnErrorAtTheSecondLine() {
         assertEquals(List.of("content/x.adoc:42: [dotenv] PROTOCOL is set twice (first at line 40): compose keeps the last value,"

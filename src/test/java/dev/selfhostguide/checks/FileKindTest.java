@@ -37,6 +37,19 @@ class FileKindTest {
     }
 
     @Test
+    void nginxsMainFileWithOnlyEventsAndAnIncludedHttpBlockIsNginx() {
+        String main = "user nginx;\nevents {\n    worker_connections 1024;\n}\nhttp {\n    include /etc/nginx/conf.d/*.conf;\n}\n";
+        assertEquals(Optional.of(FileKind.NGINX), kind("nginx.conf", main));
+        assertEquals(Optional.of(FileKind.NGINX), kind("proxy.conf", main));
+        assertEquals(Optional.of(FileKind.NGINX), kind("nginx-main", main));
+        // The name alone is enough: nginx.conf is nginx's main file even when nearly empty.
+        assertEquals(Optional.of(FileKind.NGINX), kind("nginx.conf", "worker_processes auto;\n"));
+        // An indented http block is something else's (a script's heredoc, a YAML value).
+        assertEquals(Optional.empty(), kind("notes", "  http {\n  }\n"));
+        assertEquals(Optional.of(FileKind.SHELL), kind("setup.sh", "cat <<EOF\nhttp {\n}\nEOF\n"));
+    }
+
+    @Test
     void aFileOfOnlyAssignmentsIsADotenvWhateverItsName() {
         assertEquals(Optional.of(FileKind.DOTENV), kind("env.template", "# API\nAPI_KEY=x\nexport PORT=8000\n\nHOST=\n"));
         assertEquals(Optional.of(FileKind.DOTENV), kind("settings", "A=1\nB=2\n"));

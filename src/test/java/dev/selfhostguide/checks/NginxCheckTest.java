@@ -64,6 +64,25 @@ class NginxCheckTest {
     }
 
     @Test
+    void aDynamicModuleMissingOnThisMachineIsOneWarningWithoutTheScratchPath() {
+        List<String> out = run("load_module modules/ngx_example_tracing_module.so;\nevents {}\nhttp {\n    include conf.d/*.conf;\n}\n");
+        assertEquals(List.of("content/x.adoc:40: [nginx] warning: not fully checked here: module ngx_example_tracing_module.so is not"
+            + " installed on this machine, so nginx -t stopped at its load_module line; install the module here to have the rest tested"),
+            out);
+    }
+
+    @Test
+    void noMessageNamesTheScratchFolder() {
+        List<String> out = run("events {}\nhttp {\n    include /nonexistent-dir/site.conf;\n    server { listen 8003; ssl_certificate certs/site.pem; }\n}\n");
+        assertEquals(1, out.size(), out.toString());
+        assertTrue(out.get(0).startsWith("content/x.adoc:42: [nginx] nginx -t: open() \"/nonexistent-dir/site.conf\" failed"), out.get(0));
+        List<String> relative = run("events {}\nhttp {\n    include sites/site.conf;\n}\n");
+        assertEquals(1, relative.size(), relative.toString());
+        assertTrue(relative.get(0).contains("open() \"sites/site.conf\" failed"), relative.get(0));
+        assertFalse(relative.get(0).contains(scratch.toString()), relative.get(0));
+    }
+
+    @Test
     void errorsAtTheSnippetLine() {
         assertEquals(List.of("content/x.adoc:45: [nginx] nginx -t: unknown directive \"proxy_set_headr\""),
             run(GOOD.replace("proxy_set_header Host", "proxy_set_headr Host")));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.selfhostguide.snippets.Finding;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,32 @@ class ShellSnippetCheckTest {
     void syntaxErrorAtItsLine() {
         assertEquals(List.of("content/x.adoc:41: [shell] bash -n: syntax error near unexpected token `then'"),
             run(Map.of(), "echo ok\nif then\n  echo no\nfi\n"));
+    }
+
+    @Test
+    void inAReadersScriptShellchecksWarningsAreAdviceAndItsErrorsStayErrors() {
+        Map<String, String> reader = Map.of("origin", "reader");
+        String text = "#!/bin/bash\nexport STAMP=$(date +%s)\nfor f in $(ls *.sql); do echo \"$f\"; done\n";
+        List<Finding> out = check.check(snippet("bash", reader, text), TestCatalogs.context(scratch));
+        assertEquals(2, out.size(), out.toString());
+        assertFalse(out.get(0).isError(), out.get(0).message());
+        assertTrue(out.get(0).message().contains("SC2155"), out.get(0).message());
+        assertTrue(out.get(1).isError(), out.get(1).message());
+        assertTrue(out.get(1).message().contains("SC2045"), out.get(1).message());
+        // the guide's own blocks must pass shellcheck's warnings: there the same line is an error
+        assertTrue(check.check(snippet("bash", Map.of(), text), TestCatalogs.context(scratch)).stream().allMatch(Finding::isError));
+    }
+
+    @Test
+    void aSourcedFileShellcheckCannotFollowIsAWarningNamingTheDirective() {
+        for (Map<String, String> attrs : List.of(Map.<String, String>of(), Map.of("origin", "reader"))) {
+            List<Finding> out = check.check(snippet("bash", attrs, "#!/bin/bash\nENV_FILE=\"$1\"\nsource \"$ENV_FILE\"\necho ok\n"),
+                TestCatalogs.context(scratch));
+            assertEquals(1, out.size(), out.toString());
+            assertFalse(out.get(0).isError());
+            assertEquals(42, out.get(0).line());
+            assertTrue(out.get(0).message().contains("SC1090") && out.get(0).message().contains("# shellcheck source="), out.get(0).message());
+        }
     }
 
     @Test

@@ -35,6 +35,33 @@ class YamlCheckTest {
         assertFalse(check.appliesTo(snippet("bash", Map.of(), "a: 1")));
     }
 
+    private List<Finding> reader(String kind, String text) {
+        return check.check(snippet("yaml", Map.of("origin", "reader", "kind", kind), text), context(realCatalog()));
+    }
+
+    @Test
+    void aDuplicateWhoseFirstMappingIsRepeatedInTheKeptOneIsAWarningWhereTheLastWins() {
+        String repeated = "general_settings:\n  master_key: os.environ/KEY\nsettings:\n  drop_params: true\n  tags: [a, b]\n"
+            + "settings:\n  drop_params: true\n  tags: [a, b]\n  callbacks: [otel]\n";
+        List<Finding> out = reader("litellm-config", repeated);
+        assertEquals(1, out.size(), out.toString());
+        assertFalse(out.get(0).isError());
+        assertEquals(45, out.get(0).line());
+        assertTrue(out.get(0).message().contains("nothing is lost; merge them into one"), out.get(0).message());
+        // A first entry missing from the kept mapping, or kept with another value, is lost: an error.
+        String lost = "settings:\n  drop_params: true\n  timeout: 30\nsettings:\n  drop_params: true\n";
+        assertTrue(reader("litellm-config", lost).get(0).isError());
+        String changed = "settings:\n  drop_params: true\nsettings:\n  drop_params: false\n";
+        assertTrue(reader("yaml", changed).get(0).isError());
+        String reordered = "settings:\n  tags: [a, b]\nsettings:\n  tags: [b, a]\n";
+        assertTrue(reader("yaml", reordered).get(0).isError());
+        // Compose and the collector read YAML with Go's yaml.v3, which refuses any duplicate key.
+        assertTrue(reader("compose", repeated).get(0).isError());
+        assertTrue(reader("otel-collector", repeated).get(0).isError());
+        // The guide's own blocks are held to no duplicates at all.
+        assertTrue(check.check(snippet("yaml", Map.of(), repeated), context(realCatalog())).get(0).isError());
+    }
+
     @Test
     void validYamlPasses() {
         assertEquals(List.of(), run("a: 1\nb:\n  - x\n  - y: |\n      keep\n"));

@@ -121,6 +121,53 @@ class DoctorPatternsTest {
     }
 
     @Test
+    void aStacksEnvThatSharesOneNameWithTheProxyIsAnotherProgramsButTheProxysOwnIsLitellms() throws Exception {
+        write("stack/.env", "LITELLM_MASTER_KEY=<key>\nWIKI_ADMIN_USER=me\nWIKI_ADMIN_PASSWORD=<pw>\n"
+            + "CHAT_UI_SECRET=<s>\nCHAT_UI_AUTH=true\nOPENAI_API_KEY=\n");
+        GuideFixture.Run stack = doctor("stack/.env");
+        assertTrue(stack.out().contains("stack/.env: read as the .env of another program (only published secrets are checked)"
+            + " (it sets LITELLM_MASTER_KEY among the variables of several programs (WIKI_*, CHAT_*)"), stack.all());
+        // The proxy's own: provider keys and one more group are no stack.
+        write("proxy/.env", "LITELLM_MASTER_KEY=<key>\nOPENAI_API_KEY=\nGROQ_API_KEY=\nBILLING_API_URL=x\nBILLING_API_KEY=y\n");
+        GuideFixture.Run proxy = doctor("proxy/.env");
+        assertTrue(proxy.out().contains("proxy/.env: read as a LiteLLM proxy .env (it sets LITELLM_MASTER_KEY;"), proxy.all());
+    }
+
+    @Test
+    void aUrlWhoseHostIsBracesWithoutADollarIsNoHost() throws Exception {
+        write("compose.yaml", """
+            services:
+              db:
+                image: postgres:16
+              jobs:
+                image: example/jobs:1
+                environment:
+                  DATABASE_URL: postgresql://app:${DB_PASSWORD}@{DB_HOST}:5432/app
+                  CACHE_URL: redis://${CACHE_HOST}:6379
+            """);
+        GuideFixture.Run run = doctor("compose.yaml");
+        assertEquals(List.of("compose.yaml:7: [doctor] the URL's host is the literal text {DB_HOST}: the '$' before it is missing,"
+            + " so no variable is put in and the program looks for a host called '{DB_HOST}', which no name resolves to;"
+            + " write ${DB_HOST} and check it names the database or service host"), errors(run), run.all());
+    }
+
+    @Test
+    void anEmptyPlaceholderFilledInFurtherDownLosesNothingButAValueEmptiedLaterIsLost() throws Exception {
+        write(".env", """
+            DB_PASSWORD=
+            CACHE_PASSWORD=s3cret-cache
+            # filled in by the operator
+            DB_PASSWORD=s3cret-db
+            CACHE_PASSWORD=
+            """);
+        GuideFixture.Run run = doctor(".env");
+        assertEquals(List.of(".env:5: [dotenv] CACHE_PASSWORD is set twice (first at line 2): compose keeps the last value, so the"
+            + " other line has no effect; keep one"), errors(run), run.all());
+        assertTrue(run.err().contains(".env:4: [dotenv] warning: DB_PASSWORD is set here and left empty at line 1; this later"
+            + " value is the one used, delete the empty line"), run.all());
+    }
+
+    @Test
     void aProgramTemplateWhoseAgentopsLinesAreCommentedOutIsStillAnSdkEnv() throws Exception {
         write("program.env", "#AGENTOPS_API_KEY=...\n# OPENAI_API_KEY=...\n\n# Tools\nSCRAPER_API_KEY=...\n");
         GuideFixture.Run run = doctor("program.env");

@@ -120,6 +120,23 @@ class BuildContextsTest {
     }
 
     @Test
+    void aMissingDockerfileOfAServiceThatAlsoNamesAnImageFailsOnlyABuild() throws Exception {
+        write("proj/src/main.py", "print('hi')\n");
+        Path compose = write("proj/compose.yaml",
+            "services:\n  proxy:\n    image: example/proxy:1.2\n    build: ./\n  worker:\n    build:\n      context: ./src\n");
+        List<Finding> findings = check(dir.resolve("proj"));
+        assertEquals(2, findings.size(), findings.toString());
+        Finding proxy = findings.stream().filter(f -> f.line() == 4).findFirst().orElseThrow();
+        assertEquals(compose, proxy.file());
+        assertEquals(Finding.Severity.WARNING, proxy.severity());
+        assertTrue(proxy.message().contains("docker compose up uses image example/proxy:1.2, but docker compose build or up --build fails"),
+            proxy.message());
+        // Without image: there is nothing to pull, so up builds and fails.
+        Finding worker = findings.stream().filter(f -> f.line() == 7).findFirst().orElseThrow();
+        assertEquals(Finding.Severity.ERROR, worker.severity());
+    }
+
+    @Test
     void aDockerfileThatIsNotInTheContextIsNamed() throws Exception {
         upstreamTree();
         Path compose = write("app/compose.yaml", "services:\n  api:\n    build:\n      context: .\n      dockerfile: Dockerfile\n");

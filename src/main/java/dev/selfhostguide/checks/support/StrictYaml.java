@@ -46,7 +46,15 @@ public final class StrictYaml {
     public static final int MAX_DEPTH = 30;
 
     /** One reason the text is not acceptable YAML. */
-    public record Problem(int line, int column, String message) { }
+    /**
+     * One reason the text is not acceptable YAML. {@code lossless}: a duplicate key whose first
+     * value is wholly repeated, with the same values, by the later one that last-wins loaders keep.
+     */
+    public record Problem(int line, int column, String message, boolean lossless) {
+        public Problem(int line, int column, String message) {
+            this(line, column, message, false);
+        }
+    }
 
     /** The documents of the text, or the problems that make it unacceptable. */
     public record Parsed(List<Node> documents, List<Problem> problems) {
@@ -217,15 +225,18 @@ public final class StrictYaml {
             return; // an alias to a node already checked
         }
         if (node instanceof MappingNode mapping) {
-            Map<String, Node> keys = new HashMap<>();
+            Map<String, NodeTuple> keys = new HashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
                 Node key = tuple.getKeyNode();
                 if (key instanceof ScalarNode scalar && !Tag.MERGE.equals(key.getTag())) {
                     String id = key.getTag().getValue() + "\u0000" + scalar.getValue();
-                    Node first = keys.putIfAbsent(id, key);
+                    NodeTuple first = keys.putIfAbsent(id, tuple);
                     if (first != null) {
+                        boolean lossless = covers(tuple.getValueNode(), first.getValueNode());
                         problems.add(new Problem(line(key), column(key), "duplicate key '" + scalar.getValue()
-                            + "' (first at line " + line(first) + "); YAML loaders silently keep only one of them"));
+                            + "' (first at line " + line(first.getKeyNode()) + "); YAML loaders silently keep only one of them"
+                            + (lossless ? " (here every entry of the first reappears with the same value, so nothing is lost;"
+                                + " merge them into one)" : ""), lossless));
                     }
                 }
                 duplicateKeys(tuple.getKeyNode(), seen, problems);
@@ -236,6 +247,43 @@ public final class StrictYaml {
                 duplicateKeys(item, seen, problems);
             }
         }
+    }
+
+    /**
+     * Whether {@code kept} says everything {@code dropped} says: equal scalars, equal sequences, or
+     * a mapping holding each of the other's keys with a value that covers it in turn.
+     */
+    static boolean covers(Node kept, Node dropped) {
+        if (kept instanceof ScalarNode k && dropped instanceof ScalarNode d) {
+            return k.getTag().equals(d.getTag()) && k.getValue().equals(d.getValue());
+        }
+        if (kept instanceof SequenceNode k && dropped instanceof SequenceNode d) {
+            if (k.getValue().size() != d.getValue().size()) {
+                return false;
+            }
+            for (int i = 0; i < k.getValue().size(); i++) {
+                if (!covers(k.getValue().get(i), d.getValue().get(i)) || !covers(d.getValue().get(i), k.getValue().get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (kept instanceof MappingNode k && dropped instanceof MappingNode d) {
+            for (NodeTuple entry : d.getValue()) {
+                if (!(entry.getKeyNode() instanceof ScalarNode key)) {
+                    return false;
+                }
+                NodeTuple match = k.getValue().stream()
+                    .filter(t -> t.getKeyNode() instanceof ScalarNode s && s.getValue().equals(key.getValue())
+                        && s.getTag().equals(key.getTag()))
+                    .reduce((a, b) -> b).orElse(null);
+                if (match == null || !covers(match.getValueNode(), entry.getValueNode())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     // ---- helpers for walking the tree -------------------------------------------------------
