@@ -265,31 +265,13 @@ public final class DotenvCheck implements Check {
         String best = null;
         int bestDistance = 3;
         for (String k : known) {
-            int d = distance(k, name);
+            int d = EditDistance.between(k, name);
             if (d < bestDistance && d < Math.max(2, Math.min(k.length(), name.length()) / 4 + 1)) {
                 best = k;
                 bestDistance = d;
             }
         }
         return Optional.ofNullable(best);
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     /** The path an endpoint variable must end with (sdk.yml init: env + path_suffix), or "". */

@@ -1,5 +1,6 @@
 package dev.selfhostguide.checks;
 
+import dev.selfhostguide.checks.support.EditDistance;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -81,7 +82,7 @@ public enum Language {
         int bestDistance = 3;
         for (Language language : values()) {
             for (String known : language.spellings) {
-                int d = distance(lower, known);
+                int d = EditDistance.between(lower, known);
                 if (d < bestDistance) {
                     best = language;
                     bestDistance = d;
@@ -97,24 +98,5 @@ public enum Language {
         return "unknown language '" + spelling + "'; " + suggestion(spelling)
             .map(s -> "did you mean '" + s + "'?")
             .orElse("known languages: " + String.join(", ", new LinkedHashSet<>(allSpellings())));
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

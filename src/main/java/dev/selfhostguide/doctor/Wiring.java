@@ -2,6 +2,7 @@ package dev.selfhostguide.doctor;
 
 import dev.selfhostguide.checks.FileKind;
 import dev.selfhostguide.checks.NeighbourFacts;
+import dev.selfhostguide.checks.support.EditDistance;
 import dev.selfhostguide.checks.support.StrictYaml;
 import dev.selfhostguide.content.Catalog;
 import dev.selfhostguide.facts.Variables;
@@ -398,29 +399,11 @@ final class Wiring {
         String h = host.toLowerCase(Locale.ROOT).replaceAll("[-_]", "");
         for (String name : names) {
             String n = name.toLowerCase(Locale.ROOT).replaceAll("[-_]", "");
-            if (n.equals(h) || distance(n, h) <= 1) {
+            if (n.equals(h) || EditDistance.between(n, h) <= 1) {
                 return name;
             }
         }
         return null;
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     // ---- secrets the API and the collector share -------------------------------------------
