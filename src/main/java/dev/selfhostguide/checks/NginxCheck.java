@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,6 +50,20 @@ public final class NginxCheck implements Check {
     private static final Pattern NEWER = Pattern.compile("unknown directive \"(" + String.join("|", NEWER_DIRECTIVES.keySet())
         + ")\" in (\\S+?):(\\d+)");
     private static final Pattern UPSTREAM_NAME = Pattern.compile("\\bupstream\\s+([A-Za-z0-9_.-]+)\\s*\\{");
+    /** An include by a path relative to the conf dir, no wildcard: the only kind a stock file is included by. */
+    private static final Pattern RELATIVE_INCLUDE = Pattern.compile("(?m)^\\s*include\\s+([A-Za-z0-9_.-]+)\\s*;");
+    /**
+     * Files every nginx package ships next to nginx.conf (upstream's conf/ folder, plus Debian's
+     * proxy_params): a config that includes them is written for a server that has them, and the
+     * scratch conf dir nginx -t runs in does not.
+     */
+    private static final Set<String> STOCK_FILES = Set.of("mime.types", "fastcgi_params", "fastcgi.conf", "proxy_params",
+        "uwsgi_params", "scgi_params", "koi-utf", "koi-win", "win-utf");
+    /** An envsubst placeholder: what the official nginx image substitutes in /etc/nginx/templates/*.template. */
+    private static final Pattern ENVSUBST = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*)\\}|\\$([A-Z_][A-Z0-9_]*)\\b");
+    private static final String ENVSUBST_NOTE = "a placeholder envsubst fills in when the nginx image renders a *.template";
+    /** Where this machine's nginx keeps its conf files (nginx -V's --conf-path), asked once per process. */
+    private static volatile Optional<Path> localConfDir;
 
     static final Tools.Program NGINX = new Tools.Program("nginx", "not tested with nginx -t", "apt-get install nginx");
 
@@ -103,7 +119,15 @@ public final class NginxCheck implements Check {
         }
         // The user workers run as exists where the config is deployed, not necessarily here;
         // without the line nginx -t runs as this user, which tests everything else the same.
-        String text = testable(snippet.text(), dir, tools).replaceAll("(?m)^(\\s*)user(\\s+[^;#\\n]*;)", "$1# user$2");
+        Set<Integer> standIns = new TreeSet<>();
+        String source = isTemplate(snippet) ? withStandIns(snippet.text(), standIns) : snippet.text();
+        String text = testable(source, dir, tools).replaceAll("(?m)^(\\s*)user(\\s+[^;#\\n]*;)", "$1# user$2");
+        if (!standIns.isEmpty()) {
+            findings.add(Finding.warning(snippet, standIns.iterator().next(), ID, "tested with stand-in values for $NAME/${NAME}"
+                + " on " + standIns.size() + " line(s): each is " + ENVSUBST_NOTE + ", not an nginx variable; make sure the"
+                + " container's environment sets them, or envsubst leaves them for nginx to reject"));
+        }
+        stockFiles(text, dir, tools);
         boolean full = FULL_CONFIG.matcher(text).find();
         Path snippetFile = dir.resolve("snippet.conf");
         Path main = full ? snippetFile : dir.resolve("nginx.conf");
@@ -161,6 +185,13 @@ public final class NginxCheck implements Check {
             if (m.group(2) != null && Path.of(m.group(2)).equals(snippetFile)) {
                 at = Integer.parseInt(m.group(3));
             }
+            if (standIns.contains(at)) {
+                // The stand-in, not the reader's value, may be what nginx rejects there.
+                findings.add(Finding.warning(snippet, at, ID, "not fully checked here: nginx -t rejects this line with a"
+                    + " stand-in for its envsubst placeholder (" + withoutScratch(message, dir, snippetFile)
+                    + "); check it with the value the container's environment gives"));
+                return findings;
+            }
             Matcher module = MISSING_MODULE.matcher(message);
             if (module.find()) {
                 // load_module names a file of the server the config is deployed on; its absence here
@@ -174,6 +205,7 @@ public final class NginxCheck implements Check {
                 Matcher v = UNKNOWN_VARIABLE.matcher(message);
                 if (v.find()) {
                     at = lineOf(snippet.text(), "$" + v.group(1));
+                    at = at > 1 ? at : lineOf(snippet.text(), "${" + v.group(1) + "}");
                     message += " (nginx variable names are lower case and built in or set by set/map; a $NAME meant for"
                         + " envsubst must be replaced before nginx reads the file)";
                 }
@@ -184,6 +216,81 @@ public final class NginxCheck implements Check {
         }
         findings.add(Finding.error(snippet, 1, ID, "nginx -t failed: " + withoutScratch(r.stderr().strip(), dir, snippetFile)));
         return findings;
+    }
+
+    /** A *.template of the official nginx image, which runs envsubst over it before nginx reads it. */
+    static boolean isTemplate(Snippet snippet) {
+        Path name = snippet.file() == null ? null : snippet.file().getFileName();
+        return name != null && name.toString().endsWith(".template");
+    }
+
+    /**
+     * The template as envsubst would leave it, line for line: each placeholder becomes a port
+     * where a port is expected (listen, or after a colon) and a plain word elsewhere. The lines
+     * changed are added to {@code changed}.
+     */
+    static String withStandIns(String text, Set<Integer> changed) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.stripLeading().startsWith("#")) {
+                continue;
+            }
+            boolean listen = line.strip().startsWith("listen");
+            Matcher m = ENVSUBST.matcher(line);
+            StringBuilder sb = new StringBuilder();
+            boolean any = false;
+            while (m.find()) {
+                any = true;
+                boolean port = listen || (m.start() > 0 && line.charAt(m.start() - 1) == ':');
+                m.appendReplacement(sb, port ? "8080" : "envsubst");
+            }
+            if (any) {
+                m.appendTail(sb);
+                lines[i] = sb.toString();
+                changed.add(i + 1);
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    /**
+     * Puts the stock files the config includes by relative name into the scratch conf dir: this
+     * machine's copies where it has them, else an empty file, since what they hold is not the
+     * reader's to get wrong.
+     */
+    private static void stockFiles(String text, Path dir, Tools tools) {
+        Matcher m = RELATIVE_INCLUDE.matcher(text);
+        while (m.find()) {
+            String name = m.group(1);
+            Path target = dir.resolve(name);
+            if (!STOCK_FILES.contains(name) || Files.exists(target)) {
+                continue;
+            }
+            try {
+                Optional<Path> local = confDir(tools).map(d -> d.resolve(name)).filter(Files::isRegularFile);
+                if (local.isPresent()) {
+                    Files.copy(local.get(), target);
+                } else {
+                    Files.writeString(target, "# " + name + ": not on this machine\n");
+                }
+            } catch (IOException e) {
+                return; // nginx -t then names the file it could not open
+            }
+        }
+    }
+
+    private static Optional<Path> confDir(Tools tools) {
+        Optional<Path> known = localConfDir;
+        if (known == null) {
+            known = tools.find("nginx").flatMap(nginx -> {
+                Tools.Result r = tools.run(List.of(nginx.toString(), "-V"), null, TIMEOUT, null);
+                Matcher c = Pattern.compile("--conf-path=(\\S+)").matcher(r.stdout() + r.stderr());
+                return c.find() ? Optional.ofNullable(Path.of(c.group(1)).getParent()) : Optional.empty();
+            });
+            localConfDir = known;
+        }
+        return known;
     }
 
     /**

@@ -124,7 +124,27 @@ public final class EnvComponents {
                 return new Decision(project, "its path names " + project);
             }
         }
+        List<String> shared = serverNames(names);
+        if (!shared.isEmpty()) {
+            return new Decision(NeighbourFacts.OTHER, "it sets " + list(shared) + " but only " + shared.size() + " of its "
+                + names.size() + " names are the AgentOps server's");
+        }
         return new Decision(NeighbourFacts.OTHER, "it sets no variable AgentOps, Supabase or LiteLLM is known by");
+    }
+
+    /**
+     * Whether the server's names make up a fair share of what the file sets. Generic names
+     * (CLICKHOUSE_USER, REDIS_HOST, OPENAI_API_KEY) recur in the .env of any stack that runs the
+     * same databases; a file that sets a few of them among dozens the server never reads is that
+     * stack's, and spell-checking its other names against AgentOps' would be all noise.
+     */
+    private static boolean mostlyServer(List<String> serverNames, Set<String> names) {
+        return serverNames.size() * 3 >= names.size();
+    }
+
+    private List<String> serverNames(Set<String> names) {
+        return names.stream().filter(n -> !n.startsWith("AGENTOPS_")
+            && (agentops.getOrDefault("compose", Set.of()).contains(n) || agentops.getOrDefault("api", Set.of()).contains(n))).toList();
     }
 
     /** A neighbour's own variables first, then AgentOps' names: the SDK's AGENTOPS_ prefix, else the server's. */
@@ -143,12 +163,11 @@ public final class EnvComponents {
             }
         }
         List<String> sdk = names.stream().filter(n -> n.startsWith("AGENTOPS_")).toList();
-        List<String> serverNames = names.stream().filter(n -> !n.startsWith("AGENTOPS_")
-            && (agentops.getOrDefault("compose", Set.of()).contains(n) || agentops.getOrDefault("api", Set.of()).contains(n))).toList();
+        List<String> serverNames = serverNames(names);
         if (!sdk.isEmpty() && serverNames.size() <= sdk.size()) {
             return Optional.of(new Decision("sdk", because + list(sdk)));
         }
-        if (server && !serverNames.isEmpty()) {
+        if (server && !serverNames.isEmpty() && mostlyServer(serverNames, names)) {
             return Optional.of(new Decision("compose", because + list(serverNames)));
         }
         return Optional.empty();

@@ -124,6 +124,55 @@ class NginxCheckTest {
     }
 
     @Test
+    void stockIncludesOfTheConfDirAreThereButOtherMissingIncludesStayErrors() {
+        String site = "server {\n    listen 8003;\n    location ~ \\.php$ {\n        include fastcgi_params;\n"
+            + "        fastcgi_pass 127.0.0.1:9000;\n    }\n    location /u {\n        include uwsgi_params;\n"
+            + "        uwsgi_pass 127.0.0.1:9001;\n    }\n}\n";
+        assertEquals(List.of(), run(site));
+        assertEquals(List.of(), run("events {}\nhttp {\n    include mime.types;\n    include proxy_params;\n"
+            + "    server { listen 8003; return 204; }\n}\n"));
+        // a file of the reader's own is still missing, and still named
+        List<String> own = run(site.replace("include uwsgi_params;", "include my_params;"));
+        assertEquals(1, own.size(), own.toString());
+        assertTrue(own.get(0).startsWith("content/x.adoc:47: [nginx] nginx -t: open() \"my_params\" failed"), own.get(0));
+        // what the stock file is included into is still checked
+        List<String> misplaced = run("events {}\ninclude fastcgi_params;\nhttp {}\n");
+        assertEquals(1, misplaced.size(), misplaced.toString());
+        assertTrue(misplaced.get(0).contains("\"fastcgi_param\" directive is not allowed here"), misplaced.get(0));
+    }
+
+    private List<String> runFile(String name, String text) {
+        return formatted(check.check(Snippet.ofFile(Path.of(name), "nginx", Map.of(), text), TestCatalogs.context(scratch)));
+    }
+
+    @Test
+    void envsubstPlaceholdersOfATemplateAreAWarningNotAnError() {
+        String template = "server {\n    listen ${PORT};\n    server_name $SERVER_NAME;\n    location / {\n"
+            + "        proxy_set_header Authorization \"Bearer ${API_KEY}\";\n        proxy_pass http://${BACKEND_HOST}:${BACKEND_PORT};\n"
+            + "        proxy_set_header Host $host;\n    }\n}\n";
+        assertEquals(List.of("site.conf.template:2: [nginx] warning: tested with stand-in values for $NAME/${NAME} on 4 line(s):"
+            + " each is a placeholder envsubst fills in when the nginx image renders a *.template, not an nginx variable; make"
+            + " sure the container's environment sets them, or envsubst leaves them for nginx to reject"),
+            runFile("site.conf.template", template));
+        // the rest of a template is still tested
+        List<String> typo = runFile("site.conf.template", template.replace("proxy_set_header Host", "proxy_set_headr Host"));
+        assertEquals(2, typo.size(), typo.toString());
+        assertEquals("site.conf.template:7: [nginx] nginx -t: unknown directive \"proxy_set_headr\"", typo.get(1));
+        // the same names in a plain .conf are nginx variables nginx does not know: an error at their line
+        List<String> plain = runFile("site.conf", template);
+        assertEquals(1, plain.size(), plain.toString());
+        assertTrue(plain.get(0).startsWith("site.conf:2: [nginx] nginx -t: host not found in \"${PORT}\""), plain.get(0));
+    }
+
+    @Test
+    void aStandInNginxRejectsIsAWarningAtItsLine() {
+        List<String> out = runFile("limits.conf.template", "server {\n    listen 8003;\n    client_max_body_size ${MAX_BODY};\n}\n");
+        assertEquals(2, out.size(), out.toString());
+        assertTrue(out.get(1).startsWith("limits.conf.template:3: [nginx] warning: not fully checked here: nginx -t rejects"
+            + " this line with a stand-in"), out.get(1));
+    }
+
+    @Test
     void missingNginxLeavesNoFindingOfItsOwn() {
         CheckContext noTools = new CheckContext(TestCatalogs.catalog(), List.of(), ShellSnippetCheckTest.emptyTools(), scratch);
         assertEquals(List.of(),

@@ -1,0 +1,51 @@
+package dev.selfhostguide.doctor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.selfhostguide.GuideFixture;
+import dev.selfhostguide.content.Catalog;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EnvComponentsTest {
+
+    private final EnvComponents components = new EnvComponents(Catalog.load(GuideFixture.repositoryRoot().resolve("content/data")));
+
+    private static String env(String... names) {
+        StringBuilder text = new StringBuilder("# settings\n");
+        for (String name : names) {
+            text.append(name).append("=value\n");
+        }
+        return text.toString();
+    }
+
+    @Test
+    void anotherStacksEnvThatSharesAFewGenericNamesIsOther() {
+        // a made-up analytics stack that also runs ClickHouse and names its JWT signing key like AgentOps
+        EnvComponents.Decision d = components.decide(Path.of("stack.env.example"), env("CLICKHOUSE_USER", "CLICKHOUSE_PASSWORD",
+            "JWT_SECRET_KEY", "TRACKER_PORT", "TRACKER_ADMIN_EMAIL", "TRACKER_ADMIN_PASSWORD", "TRACKER_SALT", "MINIO_ROOT_USER",
+            "MINIO_ROOT_PASSWORD", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "QUEUE_URL"), List.of());
+        assertEquals("other", d.component());
+        assertEquals("it sets CLICKHOUSE_USER, CLICKHOUSE_PASSWORD, JWT_SECRET_KEY but only 3 of its 12 names are the AgentOps"
+            + " server's", d.because());
+    }
+
+    @Test
+    void anAppEnvWithAFewExtrasIsStillTheCompose() {
+        EnvComponents.Decision d = components.decide(Path.of("prod.env"), env("PROTOCOL", "APP_DOMAIN", "API_DOMAIN",
+            "JWT_SECRET_KEY", "LOGGING_LEVEL", "DEBUG", "MY_OWN_FLAG"), List.of());
+        assertEquals("compose", d.component());
+        // a third of the names is enough: a short app/.env may carry as many names of the reader's own
+        assertEquals("compose", components.decide(Path.of(".env"), env("CLICKHOUSE_HOST", "CLICKHOUSE_PASSWORD", "EXTRA_ONE",
+            "EXTRA_TWO", "EXTRA_THREE", "EXTRA_FOUR"), List.of()).component());
+        assertEquals("other", components.decide(Path.of(".env"), env("CLICKHOUSE_HOST", "EXTRA_ONE", "EXTRA_TWO", "EXTRA_THREE",
+            "EXTRA_FOUR"), List.of()).component());
+    }
+
+    @Test
+    void theLayoutOfACheckoutStillWinsOverTheShare() {
+        assertEquals("api", components.decide(Path.of("/srv/agentops/app/api/.env"), env("CLICKHOUSE_HOST", "EXTRA_ONE", "EXTRA_TWO",
+            "EXTRA_THREE", "EXTRA_FOUR"), List.of()).component());
+    }
+}
