@@ -39,7 +39,7 @@ final class BuildCommand extends Subcommand {
         try {
             Pipeline.Outcome outcome = SiteRun.run(env, console, project, staging, !noChecks, strict());
             long errors = outcome.errors();
-            String seconds = String.format("%.1f s", (System.nanoTime() - start) / 1e9);
+            String seconds = seconds(start);
             if (errors > 0) {
                 console.summary("build failed: " + errors + " problem" + (errors == 1 ? "" : "s") + " in "
                     + outcome.pages().size() + " pages; " + project.show(destination) + " was left as it was (" + seconds + ")");

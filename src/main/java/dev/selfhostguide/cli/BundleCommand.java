@@ -134,9 +134,6 @@ final class BundleCommand extends Subcommand {
         return dev.selfhostguide.bundle.GuideVersion.current();
     }
 
-    private static String seconds(long start) {
-        return String.format("%.1f s", (System.nanoTime() - start) / 1e9);
-    }
 
     private static String size(long bytes) {
         return bytes >= 1 << 20 ? String.format("%.1f MiB", bytes / 1048576.0) : String.format("%.1f KiB", bytes / 1024.0);

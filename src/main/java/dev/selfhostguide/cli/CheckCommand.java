@@ -52,7 +52,7 @@ final class CheckCommand extends Subcommand {
         }
         console.findings(outcome.findings(), project);
         long errors = outcome.errors();
-        String seconds = String.format("%.1f s", (System.nanoTime() - start) / 1e9);
+        String seconds = seconds(start);
         console.summary((errors > 0 ? "check failed: " + errors + " problem" + (errors == 1 ? "" : "s") : "check passed")
             + " in " + outcome.pages().size() + " pages, " + outcome.snippets().size() + " snippets (" + seconds + ")");
         return errors > 0 ? Main.CONTENT : Main.OK;

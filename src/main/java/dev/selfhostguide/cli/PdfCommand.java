@@ -45,7 +45,7 @@ final class PdfCommand extends Subcommand {
         }
         if (!outcome.ok()) {
             console.summary("pdf failed: " + (outcome.failed() != null ? outcome.failed() : outcome.findings().size() + " problems")
-                + String.format(" (%.1f s)", (System.nanoTime() - start) / 1e9));
+                + " (" + seconds(start) + ")");
             return Main.CONTENT;
         }
         StringBuilder wrote = new StringBuilder();
@@ -53,7 +53,7 @@ final class PdfCommand extends Subcommand {
             wrote.append(wrote.length() == 0 ? "" : ", ").append(project.show(file))
                 .append(String.format(" (%.1f KiB)", Files.size(file) / 1024.0));
         }
-        console.summary("wrote " + wrote + String.format(" in %.1f s", (System.nanoTime() - start) / 1e9));
+        console.summary("wrote " + wrote + " in " + seconds(start));
         return Main.OK;
     }
 }

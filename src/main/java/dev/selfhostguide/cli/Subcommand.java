@@ -33,6 +33,11 @@ abstract class Subcommand implements Callable<Integer> {
         return env.resolve(value);
     }
 
+    /** The time since {@code start} (a {@link System#nanoTime()}), as every command's summary line shows it: "4.2 s". */
+    static String seconds(long start) {
+        return String.format("%.1f s", (System.nanoTime() - start) / 1e9);
+    }
+
     Console console() {
         return env().console(root.quiet);
     }

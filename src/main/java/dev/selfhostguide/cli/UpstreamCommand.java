@@ -139,10 +139,10 @@ final class UpstreamCommand extends Subcommand {
         }
         console.findings(findings, project);
         long errors = findings.stream().filter(Finding::isError).count();
-        console.summary(String.format("upstream verify: %d facts: %d verified, %d moved, %d missing, %d not verified (no clone given), %d the guide's own in %.1f s",
+        console.summary(String.format("upstream verify: %d facts: %d verified, %d moved, %d missing, %d not verified (no clone given), %d the guide's own in %s",
             results.size(), counts.getOrDefault(Verifier.Status.VERIFIED, 0), counts.getOrDefault(Verifier.Status.MOVED, 0),
             counts.getOrDefault(Verifier.Status.MISSING, 0), counts.getOrDefault(Verifier.Status.NOT_VERIFIED, 0),
-            counts.getOrDefault(Verifier.Status.OWN, 0), (System.nanoTime() - start) / 1e9));
+            counts.getOrDefault(Verifier.Status.OWN, 0), seconds(start)));
         return errors > 0 ? Main.CONTENT : Main.OK;
     }
 
