@@ -6,21 +6,66 @@ import dev.selfhostguide.snippets.Snippet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * What a check may look at besides its snippet: the upstream facts, every other snippet of the
  * same run (to check them against each other), the external tools of this machine, a scratch
  * folder for tools that need files, and the other checks, by what they read rather than by name.
+ *
+ * <p>One context serves one run, so it also holds what a check computes once for the whole run
+ * ({@link #perRun}): that state ends with the run instead of living in a static field.
  */
-public record CheckContext(Catalog catalog, List<Snippet> allSnippets, Tools tools, Path scratch, CheckRegistry registry) {
+public final class CheckContext {
 
-    public CheckContext {
-        allSnippets = List.copyOf(allSnippets);
+    private final Catalog catalog;
+    private final List<Snippet> allSnippets;
+    private final Tools tools;
+    private final Path scratch;
+    private final CheckRegistry registry;
+    private final Map<Class<?>, Object> perRun = new ConcurrentHashMap<>();
+
+    public CheckContext(Catalog catalog, List<Snippet> allSnippets, Tools tools, Path scratch, CheckRegistry registry) {
+        this.catalog = catalog;
+        this.allSnippets = List.copyOf(allSnippets);
+        this.tools = tools;
+        this.scratch = scratch;
+        this.registry = registry;
     }
 
     /** A context whose other checks are the standard ones. */
     public CheckContext(Catalog catalog, List<Snippet> allSnippets, Tools tools, Path scratch) {
         this(catalog, allSnippets, tools, scratch, CheckRegistry.standard());
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public List<Snippet> allSnippets() {
+        return allSnippets;
+    }
+
+    public Tools tools() {
+        return tools;
+    }
+
+    public Path scratch() {
+        return scratch;
+    }
+
+    public CheckRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * The one value of this type for this run, made on first use from this context; callers on
+     * other threads wait for it rather than making their own.
+     */
+    public <T> T perRun(Class<T> type, Function<CheckContext, T> make) {
+        return type.cast(perRun.computeIfAbsent(type, t -> make.apply(this)));
     }
 
     /**

@@ -38,6 +38,9 @@ import java.util.stream.Stream;
  * would close the reader's terminal). A block may exclude more with
  * {@code shellcheck-exclude=SC2086,...}.
  *
+ * <p>shellcheck lints all the run's shell blocks in one process ({@link ShellLint}); bash -n
+ * stays one process per block, because a syntax error ends bash's parse of everything after it.
+ *
  * <p>Severities: a guide block must pass shellcheck's warnings too, so every finding is an error
  * there. In a reader's script (doctor) only shellcheck's errors are errors; its warnings are advice,
  * since the script may well run as meant. SC1090/SC1091 (a sourced file shellcheck cannot open)
@@ -54,7 +57,6 @@ public final class ShellSnippetCheck implements Check {
     private static final Pattern BASH_ERROR = Pattern.compile("^.*?: line (\\d+): (.*)$");
     /** SC1090 / SC1091: shellcheck cannot open what {@code source} names; a limit of the linter. */
     private static final Pattern UNFOLLOWED_SOURCE = Pattern.compile("\\[SC109[01]\\]$");
-    private static final Pattern GCC = Pattern.compile("^-:(\\d+):(\\d+): (error|warning|note|info|style): (.*)$");
     private static final Pattern WRITES_ENV = Pattern.compile("(>>?|\\btee\\s+(-a\\s+)?)\\s*\\S*\\.env\\b");
 
     @Override
@@ -113,7 +115,7 @@ public final class ShellSnippetCheck implements Check {
         }
 
         Finding syntaxError = bashSyntax(snippet, tools, script);
-        List<Finding> lint = shellcheck(snippet, tools);
+        List<Finding> lint = shellcheck(snippet, context);
         if (syntaxError == null) {
             findings.addAll(lint);
         } else {
@@ -172,36 +174,37 @@ public final class ShellSnippetCheck implements Check {
         return Finding.error(snippet, 1, ID, "bash -n failed: " + (r.timedOut() ? "timed out" : r.stderr().strip()));
     }
 
-    private static List<Finding> shellcheck(Snippet snippet, Tools tools) {
+    /** The codes shellcheck leaves out for this block, as its {@code -e} option takes them. */
+    static String exclusions(Snippet snippet) {
+        return EXCLUDED + snippet.attribute("shellcheck-exclude").map(e -> "," + e.replace(" ", "")).orElse("");
+    }
+
+    private static List<Finding> shellcheck(Snippet snippet, CheckContext context) {
         List<Finding> findings = new ArrayList<>();
-        if (!tools.has(SHELLCHECK)) {
+        if (!context.tools().has(SHELLCHECK)) {
             return findings;
         }
-        String exclude = EXCLUDED + snippet.attribute("shellcheck-exclude").map(e -> "," + e.replace(" ", "")).orElse("");
-        Tools.Result r = tools.run(List.of(tools.find("shellcheck").get().toString(), "-s", "bash", "-f", "gcc",
-            "-S", "warning", "-e", exclude, "-"), snippet.text(), TIMEOUT, null);
-        if (r.timedOut()) {
+        ShellLint.Verdict verdict = context.perRun(ShellLint.class, ShellLint::forRun).lint(snippet.text(), exclusions(snippet));
+        if (verdict.timedOut()) {
             findings.add(Finding.warning(snippet, 1, ID, "not run: shellcheck timed out"));
             return findings;
         }
         boolean reader = snippet.attribute("origin").map("reader"::equals).orElse(false);
-        for (String line : r.stdout().split("\n")) {
-            Matcher m = GCC.matcher(line.strip());
-            if (m.matches()) {
-                int at = clamp(snippet, Integer.parseInt(m.group(1)));
-                String message = m.group(4);
-                if (UNFOLLOWED_SOURCE.matcher(message).find()) {
-                    // The linter could not open the sourced file; nothing in the script is wrong.
-                    findings.add(Finding.warning(snippet, at, ID, "shellcheck could not follow a sourced file at column "
-                        + m.group(2) + ", so the lines using what it defines were not checked: " + message
-                        + "; add '# shellcheck source=PATH' above the line to name it"));
-                } else if (reader && !m.group(3).equals("error")) {
-                    // A reader's script: shellcheck's errors are lines bash runs wrongly or refuses; its
-                    // warnings are likely bugs the script may still run with, so they are advice there.
-                    findings.add(Finding.warning(snippet, at, ID, "shellcheck " + m.group(3) + " at column " + m.group(2) + ": " + message));
-                } else {
-                    findings.add(Finding.error(snippet, at, ID, "shellcheck " + m.group(3) + " at column " + m.group(2) + ": " + message));
-                }
+        for (ShellLint.Lint lint : verdict.lints()) {
+            int at = clamp(snippet, lint.line());
+            String message = lint.message();
+            String where = " at column " + lint.column();
+            if (UNFOLLOWED_SOURCE.matcher(message).find()) {
+                // The linter could not open the sourced file; nothing in the script is wrong.
+                findings.add(Finding.warning(snippet, at, ID, "shellcheck could not follow a sourced file" + where
+                    + ", so the lines using what it defines were not checked: " + message
+                    + "; add '# shellcheck source=PATH' above the line to name it"));
+            } else if (reader && !lint.level().equals("error")) {
+                // A reader's script: shellcheck's errors are lines bash runs wrongly or refuses; its
+                // warnings are likely bugs the script may still run with, so they are advice there.
+                findings.add(Finding.warning(snippet, at, ID, "shellcheck " + lint.level() + where + ": " + message));
+            } else {
+                findings.add(Finding.error(snippet, at, ID, "shellcheck " + lint.level() + where + ": " + message));
             }
         }
         return findings;

@@ -1,0 +1,123 @@
+package dev.selfhostguide.checks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.selfhostguide.snippets.Finding;
+import dev.selfhostguide.snippets.Snippet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One shellcheck process lints every shell block of a run, and each block gets exactly the
+ * findings, at exactly the lines, it gets when linted alone.
+ */
+class ShellLintTest {
+
+    @TempDir
+    Path dir;
+
+    private Path bin;
+    private Path log;
+
+    @BeforeEach
+    void countingShellcheck() throws IOException {
+        Assumptions.assumeTrue(TestCatalogs.toolPresent("bash") && TestCatalogs.toolPresent("shellcheck"),
+            "bash or shellcheck is not installed: skipping");
+        bin = Files.createDirectories(dir.resolve("bin"));
+        log = dir.resolve("calls.log");
+        for (String tool : List.of("bash", "env")) {
+            Files.createSymbolicLink(bin.resolve(tool), Tools.fromEnvironment().find(tool).orElseThrow());
+        }
+        // Wraps the real shellcheck and writes one line per process, so a test can count them.
+        wrapper("echo \"$#\" >> '" + log + "'\nexec '" + Tools.fromEnvironment().find("shellcheck").orElseThrow() + "' \"$@\"\n");
+    }
+
+    private void wrapper(String body) throws IOException {
+        Path script = bin.resolve("shellcheck");
+        Files.deleteIfExists(script);
+        Files.writeString(script, "#!/bin/bash\n" + body);
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private static final String UNQUOTED = "x=\"a b\"\nfor f in $(ls *.txt); do echo \"$f\"; done\n";
+    private static final String LATE_ERROR = "echo ok\necho ok\nlocal x=1\n";
+    private static final String CLEAN = "echo \"$HOME\"\n";
+
+    private List<Snippet> blocks() {
+        List<Snippet> blocks = new ArrayList<>();
+        blocks.add(snippet("bash", Map.of(), UNQUOTED, 10));
+        blocks.add(snippet("sh", Map.of(), LATE_ERROR, 30));
+        blocks.add(snippet("console", Map.of(), CLEAN, 50));
+        blocks.add(snippet("bash", Map.of("shellcheck-exclude", "SC2045"), UNQUOTED, 70));
+        blocks.add(snippet("bash", Map.of(), UNQUOTED, 90)); // the same text again: linted once
+        return blocks;
+    }
+
+    private static Snippet snippet(String language, Map<String, String> attributes, String text, int line) {
+        Path page = Path.of("content/lint.adoc");
+        return new Snippet(page, page, line, language, "", new HashMap<>(attributes), text);
+    }
+
+    private List<String> checkAll(CheckContext context, List<Snippet> snippets) {
+        List<String> out = new ArrayList<>();
+        ShellSnippetCheck check = new ShellSnippetCheck();
+        for (Snippet s : snippets) {
+            for (Finding f : check.check(s, context)) {
+                out.add(f.file() + ":" + f.line() + ": " + f.message());
+            }
+        }
+        return out;
+    }
+
+    private List<String> calls() throws IOException {
+        return Files.exists(log) ? Files.readAllLines(log) : List.of();
+    }
+
+    @Test
+    void oneProcessPerExclusionSetGivesEachBlockItsOwnFindings() throws IOException {
+        List<Snippet> blocks = blocks();
+        List<String> alone = new ArrayList<>();
+        for (Snippet s : blocks) {
+            alone.addAll(checkAll(new CheckContext(TestCatalogs.catalog(), List.of(s), Tools.on(List.of(bin)), dir), List.of(s)));
+        }
+        assertEquals(blocks.size(), calls().size(), "one process per block when each run has one block");
+        Files.delete(log);
+
+        List<String> together = checkAll(new CheckContext(TestCatalogs.catalog(), blocks, Tools.on(List.of(bin)), dir), blocks);
+
+        assertEquals(alone, together);
+        assertEquals(2, calls().size(), "one process per set of excluded codes: " + calls());
+        assertEquals(List.of(
+            "content/lint.adoc:11: shellcheck error at column 10: Iterating over ls output is fragile. Use globs. [SC2045]",
+            "content/lint.adoc:32: shellcheck error at column 1: 'local' is only valid in functions. [SC2168]",
+            "content/lint.adoc:91: shellcheck error at column 10: Iterating over ls output is fragile. Use globs. [SC2045]"),
+            together);
+    }
+
+    @Test
+    void aBatchShellcheckRefusesFallsBackToOneProcessPerBlock() throws IOException {
+        Path real = Tools.fromEnvironment().find("shellcheck").orElseThrow();
+        // Refuses any run with more than one input file, as a broken or too old shellcheck might.
+        wrapper("echo \"$#\" >> '" + log + "'\n[ \"$#\" -gt 10 ] && exit 3\nexec '" + real + "' \"$@\"\n");
+        List<Snippet> blocks = blocks();
+
+        List<String> together = checkAll(new CheckContext(TestCatalogs.catalog(), blocks, Tools.on(List.of(bin)), dir), blocks);
+
+        assertEquals(3, together.size(), together.toString());
+        assertEquals("content/lint.adoc:32: shellcheck error at column 1: 'local' is only valid in functions. [SC2168]",
+            together.get(1));
+        // The refused batch (three distinct texts: 9 options + 3 files); the one-block batch of the
+        // other exclusion set, which it accepts; then one process for each of the other four blocks.
+        assertEquals(List.of("12", "10", "10", "10", "10", "10"), calls());
+    }
+}
