@@ -255,6 +255,9 @@ public final class SecretShapes {
         if (last.length() < 3 || first.isEmpty() || last.length() + first.length() < 12) {
             return List.of();
         }
+        if (isAllowed(unquoted(last)) || isAllowed(unquoted(first))) {
+            return List.of();                   // an allowed value is whole on its line, not half of another
+        }
         // Only the fixed shapes: a NAME=value line followed by any word would look like one long value.
         List<Match> together = scanLine(last + first, number, false);
         if (together.isEmpty()) {
@@ -273,6 +276,10 @@ public final class SecretShapes {
             }
         }
         return joined;
+    }
+
+    private static String unquoted(String word) {
+        return word.replaceAll("^[\"'`(\\[]+|[\"'`),.;:\\]]+$", "");
     }
 
     private boolean isAllowed(String value) {

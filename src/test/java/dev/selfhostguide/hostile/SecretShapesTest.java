@@ -76,6 +76,17 @@ class SecretShapesTest {
     }
 
     @Test
+    void anAllowedValueAtTheEndOfALineIsNotHalfOfASecretWithTheNextWord() {
+        // An allowlist entry in secrets.yml is followed by its reason: the two words together look
+        // like a longer key, but the first is whole on its own line.
+        SecretShapes allowing = new SecretShapes(List.of(new SecretShapes.Allowed("sk-zyxwvutsrqponmlkjihgfedc", "a test value", 2)));
+        assertEquals(List.of(), allowing.scan("placeholders:\n  - value: sk-zyxwvutsrqponmlkjihgfedc\n    reason: a test value\n"));
+        assertEquals(List.of(), allowing.scan("use \"sk-zyxwvutsrqponmlkjihgfedc\"\nabcdef for now\n"));
+        // not allowed, the same split is still one key written over two lines
+        assertEquals(1, shapes.scan("use sk-zyxwvutsrqponmlkjihgfedc\nabcdef for now\n").size());
+    }
+
+    @Test
     void wordsAndPathsAreNotRandom() {
         assertEquals(List.of(), shapes.scan("password: correct-horse-battery-staple-words\n"
             + "token_path=/var/run/secrets/kubernetes.io/serviceaccount/token\n"));
