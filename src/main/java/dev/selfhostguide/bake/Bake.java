@@ -207,7 +207,7 @@ public final class Bake {
                     findings.add(TemplateErrors.toFinding(error, project));
                 }
             }
-            findings.addAll(copyExamples(staging));
+            findings.addAll(copyExamples(staging, catalog));
             for (Path page : rendered) {
                 String relative = project.content().relativize(page).toString().replaceAll("\\.[^.]+$", ".html");
                 if (!Files.isRegularFile(staging.resolve(relative))) {
@@ -318,12 +318,12 @@ public final class Bake {
      * Copies the examples a page includes or links, or content/data/downloads.yml lists, into the
      * site's examples/ (see Publication); returns the list's problems.
      */
-    public List<Finding> copyExamples(Path staging) throws IOException {
+    public List<Finding> copyExamples(Path staging, Catalog catalog) throws IOException {
         Path examples = project.examples();
         if (!Files.isDirectory(examples)) {
             return List.of();
         }
-        Publication publication = Publication.of(project);
+        Publication publication = Publication.of(project, catalog);
         try (Stream<Path> walk = Files.walk(examples)) {
             for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                 if (file.getFileName().toString().equals(".jbakeignore") || !publication.publishes(file)) {

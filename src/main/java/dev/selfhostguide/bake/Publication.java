@@ -41,6 +41,17 @@ public final class Publication {
 
     /** Reads the pages under content/ and the data's {@code publish:} list. */
     public static Publication of(Project project) {
+        Catalog catalog;
+        try {
+            catalog = Catalog.load(project.data());
+        } catch (ContentException e) {
+            catalog = null;     // the bake reports the data error
+        }
+        return of(project, catalog);
+    }
+
+    /** What {@code project} publishes, with its data already loaded ({@code catalog} null: it did not load). */
+    public static Publication of(Project project, Catalog catalog) {
         Path examples = project.examples().toAbsolutePath().normalize();
         Set<Path> used = new TreeSet<>();
         List<Finding> problems = new ArrayList<>();
@@ -55,11 +66,8 @@ public final class Publication {
         } catch (IOException | java.io.UncheckedIOException e) {
             // the content scan reports unreadable pages; what cannot be read publishes nothing
         }
-        Catalog catalog;
-        try {
-            catalog = Catalog.load(project.data());
-        } catch (ContentException e) {
-            return new Publication(examples, used, problems);   // the bake reports the data error
+        if (catalog == null) {
+            return new Publication(examples, used, problems);
         }
         Path file = catalog.path(DATA);
         for (Catalog.Download entry : catalog.downloads()) {

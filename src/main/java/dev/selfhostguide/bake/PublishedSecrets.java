@@ -38,20 +38,53 @@ public final class PublishedSecrets {
         "otf", "eot", "pdf", "zip", "gz", "jsa", "jar");
 
     private final Project project;
+    private final Catalog catalog;
     private final SecretShapes shapes;
+    private final Memo memo;
     private final Map<Path, String> sources = new LinkedHashMap<>();
 
-    private PublishedSecrets(Project project, Catalog catalog) {
+    private PublishedSecrets(Project project, Catalog catalog, Memo memo) {
         this.project = project;
+        this.catalog = catalog;
         this.shapes = SecretShapes.of(catalog);
+        this.memo = memo == null ? new Memo() : memo;
     }
 
     /**
-     * Scans the sources of {@code project} and, if {@code site} is not null, every text file in it.
-     * Values are compared without case: the search index holds the text lowercased.
+     * What the shapes found in each text of the last scan, so the next scan of a site that changed
+     * in one page (serve's page rebuild) scans that page and the search index, not all of it. A
+     * memo belongs to one caller (one serve session); a changed allowlist empties it.
      */
+    public static final class Memo {
+        private List<SecretShapes.Allowed> allowlist = List.of();
+        private Map<Text, List<List<SecretShapes.Match>>> last = Map.of();
+        private final Map<Text, List<List<SecretShapes.Match>>> now = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private synchronized void begin(SecretShapes shapes) {
+            last = shapes.allowlist().equals(allowlist) ? Map.copyOf(now) : Map.of();
+            allowlist = shapes.allowlist();
+            now.clear();    // texts no longer published are forgotten after one scan
+        }
+
+        private List<List<SecretShapes.Match>> matches(Text text, java.util.function.Function<Text, List<List<SecretShapes.Match>>> scan) {
+            List<List<SecretShapes.Match>> known = last.get(text);
+            List<List<SecretShapes.Match>> found = known != null ? known : scan.apply(text);
+            now.put(text, found);
+            return found;
+        }
+    }
+
+    /** A text and how it is read (its views depend on the kind of file: HTML, script, other). */
+    private record Text(String kind, String text) { }
+
     public static List<Finding> scan(Project project, Catalog catalog, Path site) throws IOException {
-        PublishedSecrets scan = new PublishedSecrets(project, catalog);
+        return scan(project, catalog, site, null);
+    }
+
+    /** {@link #scan(Project, Catalog, Path)} reusing what {@code memo} found in texts that did not change. */
+    public static List<Finding> scan(Project project, Catalog catalog, Path site, Memo memo) throws IOException {
+        PublishedSecrets scan = new PublishedSecrets(project, catalog, memo);
+        scan.memo.begin(scan.shapes);
         List<Finding> findings = new ArrayList<>();
         for (SecretShapes.Allowed a : SecretShapes.allowed(catalog)) {
             if (a.reason().isEmpty()) {
@@ -60,13 +93,11 @@ public final class PublishedSecrets {
             }
         }
         Set<String> known = new TreeSet<>();
-        for (Path source : scan.sourceFiles()) {
-            String text = scan.text(source);
-            if (text == null) {
-                continue;
-            }
-            scan.sources.put(source, text);
-            for (SecretShapes.Match m : scan.shapes.scan(text)) {
+        scan.loadSources();
+        List<List<SecretShapes.Match>> found = scan.matchesOf(List.copyOf(scan.sources.values()));
+        int i = 0;
+        for (Path source : scan.sources.keySet()) {
+            for (SecretShapes.Match m : found.get(i++)) {
                 known.add(m.value().toLowerCase(Locale.ROOT));
                 findings.add(new Finding(source, m.line(), ID, Finding.Severity.ERROR, SecretShapes.message(m)));
             }
@@ -83,7 +114,7 @@ public final class PublishedSecrets {
      * relativizes it; a value is reported at the source line that holds it, or its longest part.
      */
     public static List<Finding> scanFiles(Project project, Catalog catalog, Path root, List<Path> files) throws IOException {
-        PublishedSecrets scan = new PublishedSecrets(project, catalog);
+        PublishedSecrets scan = new PublishedSecrets(project, catalog, null);
         scan.loadSources();
         List<Finding> findings = new ArrayList<>();
         Set<String> known = new TreeSet<>();
@@ -106,7 +137,7 @@ public final class PublishedSecrets {
      */
     public static List<Finding> scanBook(Project project, Catalog catalog, String shown, List<Path> chapters,
                                          Map<String, String> attributes, Map<String, String> titlePage) throws IOException {
-        PublishedSecrets scan = new PublishedSecrets(project, catalog);
+        PublishedSecrets scan = new PublishedSecrets(project, catalog, null);
         scan.loadSources();
         List<Finding> findings = new ArrayList<>();
         Set<String> known = new TreeSet<>();
@@ -167,7 +198,7 @@ public final class PublishedSecrets {
 
     /** Pages, data, templates and the examples the site publishes (see Publication). */
     private List<Path> sourceFiles() throws IOException {
-        Publication publication = Publication.of(project);
+        Publication publication = Publication.of(project, catalog);
         List<Path> files = new ArrayList<>();
         for (Path dir : List.of(project.content(), project.templates())) {
             if (!Files.isDirectory(dir)) {
@@ -188,13 +219,34 @@ public final class PublishedSecrets {
         try (Stream<Path> walk = Files.walk(site)) {
             files = walk.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().toList();
         }
-        for (Path file : files) {
-            String text = text(file);
-            if (text != null) {
-                findings.addAll(scanText(site.relativize(file).toString(), text, origin(site, file), known));
+        // Reading and scanning each file is independent work for both cores; the findings are then
+        // made in file order, so which file a value is reported for does not depend on timing.
+        List<Scanned> scanned;
+        try {
+            scanned = files.parallelStream().map(file -> {
+                try {
+                    String text = text(file);
+                    return text == null ? null : scanned(site.relativize(file).toString(), text);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        for (int i = 0; i < files.size(); i++) {
+            if (scanned.get(i) != null) {
+                findings.addAll(report(scanned.get(i), origin(site, files.get(i)), known));
             }
         }
         return findings;
+    }
+
+    /** A published text as a reader has it, and what the shapes found in each of its views. */
+    private record Scanned(String shown, List<List<SecretShapes.Match>> views) { }
+
+    private List<List<SecretShapes.Match>> matchesOf(List<String> texts) {
+        return texts.parallelStream().map(t -> memo.matches(new Text("source", t), x -> List.of(shapes.scan(x.text()))).get(0)).toList();
     }
 
     /**
@@ -202,11 +254,21 @@ public final class PublishedSecrets {
      * each value not in {@code known} yet is located at a source line, else at {@code fallback}.
      */
     private List<Finding> scanText(String shown, String text, Path fallback, Set<String> known) {
-        List<Finding> findings = new ArrayList<>();
+        return report(scanned(shown, text), fallback, known);
+    }
+
+    private Scanned scanned(String shown, String text) {
         String name = shown.toLowerCase(Locale.ROOT);
+        String kind = name.endsWith(".html") || name.endsWith(".htm") ? "html" : name.endsWith(".js") ? "js" : "text";
+        return new Scanned(shown, memo.matches(new Text(kind, text), this::views));
+    }
+
+    /** What the shapes find in each view a reader has of the text. */
+    private List<List<SecretShapes.Match>> views(Text published) {
+        String text = published.text();
         List<String> views = new ArrayList<>();
         views.add(text);
-        if (name.endsWith(".html") || name.endsWith(".htm")) {
+        if (published.kind().equals("html")) {
             // What the reader sees: entities decoded, and markup inside a value (<em>, <wbr>) removed.
             // Raw for attributes (<meta content>, href); decoded without tags for what the reader reads.
             views.add(org.jsoup.parser.Parser.unescapeEntities(text.replaceAll("<[^>]*>", ""), false));
@@ -219,14 +281,23 @@ public final class PublishedSecrets {
                     // not base64 after all: the raw view already holds it
                 }
             }
-        } else if (name.endsWith(".js") && text.contains("\\u")) {
+        } else if (published.kind().equals("js") && text.contains("\\u")) {
             views.add(unescapeJs(text));
         }
+        List<List<SecretShapes.Match>> found = new ArrayList<>();
         for (String view : views) {
-            for (SecretShapes.Match m : shapes.scan(view)) {
+            found.add(shapes.scan(view));
+        }
+        return found;
+    }
+
+    private List<Finding> report(Scanned scanned, Path fallback, Set<String> known) {
+        List<Finding> findings = new ArrayList<>();
+        for (List<SecretShapes.Match> view : scanned.views()) {
+            for (SecretShapes.Match m : view) {
                 // Once per value: the page, the search index and the single-page edition all show it.
                 if (known.add(m.value().toLowerCase(Locale.ROOT))) {
-                    findings.add(locate(shown, fallback, m));
+                    findings.add(locate(scanned.shown(), fallback, m));
                 }
             }
         }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -74,25 +75,66 @@ public final class ExternalReferenceScan {
     /** Scans every .html, .svg, .css and .js file under {@code root}. */
     public static List<Problem> scan(Path root) throws IOException {
         ExternalReferenceScan scan = new ExternalReferenceScan(root);
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(scan.root)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-        }
-        for (Path file : files) {
-            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (name.endsWith(".html") || name.endsWith(".htm")) {
-                scan.elements(file, Jsoup.parse(file.toFile(), "UTF-8"));
-            } else if (name.endsWith(".svg")) {
-                // An image, but a browser opening it (or an <object>/<iframe> holding it) loads what it names and runs its script.
-                scan.elements(file, Jsoup.parse(Files.readString(file, StandardCharsets.UTF_8), "", Parser.xmlParser()));
-            } else if (name.endsWith(".css")) {
-                scan.css(file, Files.readString(file, StandardCharsets.UTF_8));
-            } else if (name.endsWith(".js") && !file.equals(scan.root.resolve(SearchIndex.FILE))) {
-                // The search index is data (page text, which may quote URLs), not code; SearchIndexTest pins its shape.
-                scan.js(file, Files.readString(file, StandardCharsets.UTF_8));
-            }
+        for (Path file : files(scan.root)) {
+            scan.file(file);
         }
         return List.copyOf(scan.problems);
+    }
+
+    private static List<Path> files(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    private void file(Path file) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".html") || name.endsWith(".htm")) {
+            elements(file, Jsoup.parse(file.toFile(), "UTF-8"));
+        } else if (name.endsWith(".svg")) {
+            // An image, but a browser opening it (or an <object>/<iframe> holding it) loads what it names and runs its script.
+            elements(file, Jsoup.parse(Files.readString(file, StandardCharsets.UTF_8), "", Parser.xmlParser()));
+        } else if (name.endsWith(".css")) {
+            css(file, Files.readString(file, StandardCharsets.UTF_8));
+        } else if (name.endsWith(".js") && !file.equals(root.resolve(SearchIndex.FILE))) {
+            // The search index is data (page text, which may quote URLs), not code; SearchIndexTest pins its shape.
+            js(file, Files.readString(file, StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * The problems of each file of the last scan, by its path and bytes, so serve's page rebuild
+     * parses the pages it rewrote, not the whole site. Only for {@link #findings}: it leaves out
+     * unresolved local references, the one verdict that depends on other files than the one read.
+     */
+    public static final class Memo {
+        private Map<String, List<Problem>> last = Map.of();
+
+        private synchronized List<Problem> scan(Path root) throws IOException {
+            Map<String, List<Problem>> now = new java.util.HashMap<>();
+            List<Problem> problems = new ArrayList<>();
+            for (Path file : files(root)) {
+                String key = root.relativize(file) + "\u0000" + java.util.HexFormat.of().formatHex(sha256(Files.readAllBytes(file)));
+                List<Problem> found = last.get(key);
+                if (found == null) {
+                    ExternalReferenceScan one = new ExternalReferenceScan(root);
+                    one.file(file);
+                    found = List.copyOf(one.problems);
+                }
+                now.put(key, found);
+                problems.addAll(found);
+            }
+            last = now;
+            return problems;
+        }
+
+        private static byte[] sha256(byte[] bytes) {
+            try {
+                return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java has SHA-256", e);
+            }
+        }
     }
 
     /**
@@ -102,9 +144,15 @@ public final class ExternalReferenceScan {
      */
     public static List<dev.selfhostguide.snippets.Finding> findings(dev.selfhostguide.content.Project project, Path site)
             throws IOException {
+        return findings(project, site, new Memo());
+    }
+
+    /** {@link #findings(dev.selfhostguide.content.Project, Path)}, parsing only the files that changed since {@code memo}'s last scan. */
+    public static List<dev.selfhostguide.snippets.Finding> findings(dev.selfhostguide.content.Project project, Path site, Memo memo)
+            throws IOException {
         List<dev.selfhostguide.snippets.Finding> findings = new ArrayList<>();
         Path root = site.toAbsolutePath().normalize();
-        for (Problem p : scan(root)) {
+        for (Problem p : memo.scan(root)) {
             if (p.reason().startsWith(UNRESOLVED)) {
                 continue;                   // the link check reports these, at the link's own line
             }

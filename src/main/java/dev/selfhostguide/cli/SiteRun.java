@@ -5,7 +5,6 @@ import dev.selfhostguide.bake.RenderedTextCheck;
 import dev.selfhostguide.bundle.BlockStamps;
 import dev.selfhostguide.bundle.ExternalReferenceScan;
 import dev.selfhostguide.bundle.SiteFinish;
-import dev.selfhostguide.content.Catalog;
 import dev.selfhostguide.content.ContentException;
 import dev.selfhostguide.content.Project;
 import dev.selfhostguide.pipeline.Pipeline;
@@ -28,15 +27,18 @@ final class SiteRun {
      * (secrets, external references, rendered text) is one entry here.
      */
     static List<SiteScan> scans(Project project) {
+        // serve keeps these scans for the session: a page rebuild then scans only the texts that changed.
+        PublishedSecrets.Memo secrets = new PublishedSecrets.Memo();
+        ExternalReferenceScan.Memo offline = new ExternalReferenceScan.Memo();
         return List.of(
             // Every text a reader can see or download: pages, search index, examples, data values.
-            (site, changed) -> scan(site, "secrets",
-                () -> PublishedSecrets.scan(project, Catalog.load(project.data()), site)),
+            (site, catalog, changed) -> scan(site, "secrets",
+                () -> PublishedSecrets.scan(project, catalog, site, secrets)),
             // What would need a network from a closed network, in build as well as in the bundle.
-            (site, changed) -> scan(site, "offline", () -> ExternalReferenceScan.findings(project, site)),
+            (site, catalog, changed) -> scan(site, "offline", () -> ExternalReferenceScan.findings(project, site, offline)),
             // Raw backticks and auto-linked placeholder hosts in what a reader sees outside code.
-            (site, changed) -> scan(site, "text", () -> {
-                RenderedTextCheck text = new RenderedTextCheck(project, Catalog.load(project.data()).attributes());
+            (site, catalog, changed) -> scan(site, "text", () -> {
+                RenderedTextCheck text = new RenderedTextCheck(project, catalog.attributes());
                 return changed.isEmpty() ? text.run(site) : text.check(site, changed);
             }));
     }

@@ -19,6 +19,9 @@ final class FinishSite {
 
     Finished apply(RenderSite.Rendered rendered) {
         Request request = rendered.checked().converted().sources().request();
+        dev.selfhostguide.content.Catalog catalog = rendered.checked().converted().sources().catalog();
+        // Without data (it failed to load, and the load stage said so) no scan has its facts.
+        List<SiteScan> scans = catalog == null ? List.of() : request.scans();
         List<Finding> findings = new ArrayList<>(rendered.findings());
         Path site = request.site();
         if (rendered.bodies() != null) {
@@ -38,8 +41,8 @@ final class FinishSite {
         // A bake with errors of its own is not worth finishing; failed snippet checks leave sound HTML.
         // The scans still run over what was written, so a secret is reported whatever else failed.
         if (whole && brokenBake(findings, rendered)) {
-            for (SiteScan scan : request.scans()) {
-                findings.addAll(scan.scan(site, List.of()));
+            for (SiteScan scan : scans) {
+                findings.addAll(scan.scan(site, catalog, List.of()));
             }
             return new Finished(rendered, findings);
         }
@@ -53,8 +56,8 @@ final class FinishSite {
         } catch (IOException e) {
             findings.add(new Finding(site, 0, "bake", Finding.Severity.ERROR, "cannot finish the site: " + e.getMessage()));
         }
-        for (SiteScan scan : request.scans()) {
-            findings.addAll(scan.scan(site, whole ? List.of() : rendered.written()));
+        for (SiteScan scan : scans) {
+            findings.addAll(scan.scan(site, catalog, whole ? List.of() : rendered.written()));
         }
         if (!whole || !broken) {
             WarmState warm = request.warm();

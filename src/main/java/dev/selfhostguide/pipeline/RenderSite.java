@@ -95,7 +95,7 @@ final class RenderSite {
                 Files.createDirectories(html.getParent());
                 Files.writeString(html, "<!DOCTYPE html><html><body>" + page.html() + "</body></html>\n");
             }
-            findings.addAll(sources.bake().copyExamples(scratch));
+            findings.addAll(sources.bake().copyExamples(scratch, sources.catalog()));
             return scratch;
         } catch (IOException e) {
             dev.selfhostguide.bake.SiteOutput.delete(scratch);

@@ -1,5 +1,6 @@
 package dev.selfhostguide.pipeline;
 
+import dev.selfhostguide.content.Catalog;
 import dev.selfhostguide.snippets.Finding;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -13,6 +14,9 @@ import java.util.List;
 @FunctionalInterface
 public interface SiteScan {
 
-    /** Problems in {@code site}; {@code changed} names the HTML files a page rebuild rewrote, or is empty after a full render. */
-    List<Finding> scan(Path site, Collection<Path> changed);
+    /**
+     * Problems in {@code site}; {@code catalog} is the run's data, loaded once by the load stage;
+     * {@code changed} names the HTML files a page rebuild rewrote, or is empty after a full render.
+     */
+    List<Finding> scan(Path site, Catalog catalog, Collection<Path> changed);
 }
