@@ -1,5 +1,6 @@
 import dev.selfhostguide.bake.AsciidoctorRuntime;
 import dev.selfhostguide.bundle.SiteFinish;
+import dev.selfhostguide.cli.SiteRun;
 import dev.selfhostguide.content.Project;
 import dev.selfhostguide.pipeline.Pipeline;
 import dev.selfhostguide.pipeline.SiteRebuilds;
@@ -12,8 +13,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Drives the warm rebuilder of `guide serve` (SiteRebuilds, with the checks and the finish
- * ServeCommand gives it) in one JVM: one cold full bake, then RUNS one-page rebuilds (append a
+ * Drives the warm rebuilder of `guide serve` (SiteRebuilds, with the checks, the finish and the
+ * site-wide scans ServeCommand gives it) in one JVM: one cold full bake, then RUNS one-page rebuilds (append a
  * paragraph to PAGE, rebuild, wait until its HTML contains the marker) and RUNS full rebuilds
  * (touch templates/page.ftl, which serve answers with a full bake). One warm-up of each first.
  *
@@ -26,7 +27,7 @@ public final class ServeBench {
         int runs = Integer.parseInt(args[2]);
         long t0 = System.nanoTime();
         AsciidoctorRuntime runtime = AsciidoctorRuntime.start();      // the bench's own; the JVM ends with System.exit
-        SiteRebuilds bake = new SiteRebuilds(project, new Pipeline(runtime), true, new SiteFinish(), List.of());
+        SiteRebuilds bake = new SiteRebuilds(project, new Pipeline(runtime), true, new SiteFinish(), SiteRun.scans(project));
         SiteRebuilds.Outcome first = bake.full(p -> { });
         System.out.printf("cold %.3f%n", (System.nanoTime() - t0) / 1e9);
         if (first.failed()) {

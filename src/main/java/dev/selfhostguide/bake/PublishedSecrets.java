@@ -60,10 +60,18 @@ public final class PublishedSecrets {
         private Map<Text, List<List<SecretShapes.Match>>> last = Map.of();
         private final Map<Text, List<List<SecretShapes.Match>>> now = new java.util.concurrent.ConcurrentHashMap<>();
 
+        private SecretShapes.Memo pieces = new SecretShapes.Memo();
+
         private synchronized void begin(SecretShapes shapes) {
-            last = shapes.allowlist().equals(allowlist) ? Map.copyOf(now) : Map.of();
+            boolean same = shapes.allowlist().equals(allowlist);
+            last = same ? Map.copyOf(now) : Map.of();
             allowlist = shapes.allowlist();
             now.clear();    // texts no longer published are forgotten after one scan
+            if (same) {
+                pieces.next();
+            } else {
+                pieces = new SecretShapes.Memo();
+            }
         }
 
         private List<List<SecretShapes.Match>> matches(Text text, java.util.function.Function<Text, List<List<SecretShapes.Match>>> scan) {
@@ -246,7 +254,7 @@ public final class PublishedSecrets {
     private record Scanned(String shown, List<List<SecretShapes.Match>> views) { }
 
     private List<List<SecretShapes.Match>> matchesOf(List<String> texts) {
-        return texts.parallelStream().map(t -> memo.matches(new Text("source", t), x -> List.of(shapes.scan(x.text()))).get(0)).toList();
+        return texts.parallelStream().map(t -> memo.matches(new Text("source", t), x -> List.of(shapes.scan(x.text(), memo.pieces))).get(0)).toList();
     }
 
     /**
@@ -286,7 +294,7 @@ public final class PublishedSecrets {
         }
         List<List<SecretShapes.Match>> found = new ArrayList<>();
         for (String view : views) {
-            found.add(shapes.scan(view));
+            found.add(shapes.scan(view, memo.pieces));
         }
         return found;
     }

@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The whole-site run {@code build} and {@code bundle} share, and the site-wide scans it carries. */
-final class SiteRun {
+public final class SiteRun {
 
     private SiteRun() {
     }
@@ -26,7 +26,7 @@ final class SiteRun {
      * Site-wide scans of the rendered site; build, bundle and serve all run these. A new scan
      * (secrets, external references, rendered text) is one entry here.
      */
-    static List<SiteScan> scans(Project project) {
+    public static List<SiteScan> scans(Project project) {
         // serve keeps these scans for the session: a page rebuild then scans only the texts that changed.
         PublishedSecrets.Memo secrets = new PublishedSecrets.Memo();
         ExternalReferenceScan.Memo offline = new ExternalReferenceScan.Memo();

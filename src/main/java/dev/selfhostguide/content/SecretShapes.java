@@ -22,14 +22,12 @@ public final class SecretShapes {
 
     /** A value the guide may show, and why: an exact value or a Java regular expression for the whole value. */
     public record Allowed(String value, String reason, int line) {
-        boolean allows(String candidate) {
-            if (candidate.equalsIgnoreCase(value)) {
-                return true;
-            }
+        /** The value as a pattern, or null when it is not a valid one (then only the exact value is allowed). */
+        private Pattern pattern() {
             try {
-                return candidate.matches(value);
+                return Pattern.compile(value);
             } catch (java.util.regex.PatternSyntaxException e) {
-                return false;
+                return null;
             }
         }
     }
@@ -96,9 +94,12 @@ public final class SecretShapes {
     static final double ENTROPY_BITS = 3.5;
 
     private final List<Allowed> allowed;
+    private final List<Pattern> patterns;
 
     public SecretShapes(List<Allowed> allowed) {
         this.allowed = List.copyOf(allowed);
+        // Compiled once: the scan asks for every match and every pair of adjacent lines of the site.
+        this.patterns = this.allowed.stream().map(Allowed::pattern).toList();
     }
 
     /**
@@ -115,9 +116,33 @@ public final class SecretShapes {
 
     /** Every credential-shaped value in {@code text} that the allowlist does not allow, in line order. */
     public List<Match> scan(String text) {
-        int[] starts = lineStarts(text);
-        List<Match> matches = new ArrayList<>(find(text, starts, true));
+        return scan(text, null);
+    }
+
+    /**
+     * {@link #scan(String)}, taking what {@code memo} remembers for each piece of the text seen
+     * before. The text is scanned in pieces no match can cross (see {@link #joined}): usually
+     * one line each, so a page rebuild in serve scans the lines that changed in the search index
+     * (one line per entry) instead of all of it. Pieces give exactly the whole text's matches:
+     * only the assignment shapes can cross a line break, and only through their {@code [:=]}.
+     */
+    public List<Match> scan(String text, Memo memo) {
         String[] lines = text.split("\n", -1);
+        boolean[] joined = joined(lines);
+        List<Match> matches = new ArrayList<>();
+        int from = 0;
+        while (from < lines.length) {
+            int to = from;
+            while (to + 1 < lines.length && joined[to]) {
+                to++;
+            }
+            String piece = to == from ? lines[from] : String.join("\n", java.util.Arrays.asList(lines).subList(from, to + 1));
+            List<Match> found = memo == null ? find(piece) : memo.find(piece, this::find);
+            for (Match m : found) {
+                matches.add(new Match(m.line() + from, m.shape(), m.value()));
+            }
+            from = to + 1;
+        }
         for (int i = 0; i + 1 < lines.length; i++) {
             if (!lines[i].isBlank() && !lines[i + 1].isBlank()) {
                 matches.addAll(split(lines[i], lines[i + 1], i + 1));
@@ -125,6 +150,57 @@ public final class SecretShapes {
         }
         matches.sort(java.util.Comparator.comparingInt(Match::line));
         return matches;
+    }
+
+    private List<Match> find(String piece) {
+        return find(piece, lineStarts(piece), true);
+    }
+
+    /**
+     * Whether a match may cross the break after each line. Only the assignment shapes' {@code \s*}
+     * around {@code [:=]} can hold a line break, so a match crosses one only where the nearest
+     * non-blank line before it ends with {@code :} or {@code =}, or the nearest after it starts
+     * with one. Every other break ends a piece.
+     */
+    private static boolean[] joined(String[] lines) {
+        boolean[] joined = new boolean[lines.length];
+        boolean[] nextStartsAssigning = new boolean[lines.length + 1];
+        for (int i = lines.length - 1; i >= 0; i--) {
+            String t = lines[i].strip();
+            nextStartsAssigning[i] = t.isEmpty() ? nextStartsAssigning[i + 1] : t.startsWith(":") || t.startsWith("=");
+        }
+        boolean lastEndsAssigning = false;
+        for (int i = 0; i + 1 < lines.length; i++) {
+            String t = lines[i].strip();
+            if (!t.isEmpty()) {
+                lastEndsAssigning = t.endsWith(":") || t.endsWith("=");
+            }
+            joined[i] = lastEndsAssigning || nextStartsAssigning[i + 1];
+        }
+        return joined;
+    }
+
+    /**
+     * What the shapes found in each piece of the texts of one scan, kept for the next: a caller
+     * that scans nearly the same texts again (serve, after a one-page edit) scans only new
+     * pieces. {@link #next} starts a scan and forgets pieces the previous one did not see.
+     * Bound to one allowlist: the caller makes a new memo when it changes.
+     */
+    public static final class Memo {
+        private Map<String, List<Match>> last = Map.of();
+        private final Map<String, List<Match>> now = new java.util.concurrent.ConcurrentHashMap<>();
+
+        public synchronized void next() {
+            last = Map.copyOf(now);
+            now.clear();
+        }
+
+        private List<Match> find(String piece, java.util.function.Function<String, List<Match>> find) {
+            List<Match> known = last.get(piece);
+            List<Match> found = known != null ? known : find.apply(piece);
+            now.put(piece, found);
+            return found;
+        }
     }
 
     /** Enough of a value to find it in the file, not enough to use it. */
@@ -255,13 +331,13 @@ public final class SecretShapes {
         if (last.length() < 3 || first.isEmpty() || last.length() + first.length() < 12) {
             return List.of();
         }
-        if (isAllowed(unquoted(last)) || isAllowed(unquoted(first))) {
-            return List.of();                   // an allowed value is whole on its line, not half of another
-        }
         // Only the fixed shapes: a NAME=value line followed by any word would look like one long value.
         List<Match> together = scanLine(last + first, number, false);
         if (together.isEmpty()) {
             return List.of();
+        }
+        if (isAllowed(unquoted(last)) || isAllowed(unquoted(first))) {
+            return List.of();                   // an allowed value is whole on its line, not half of another
         }
         if (!scanLine(last, number, false).isEmpty() || !scanLine(first, number, false).isEmpty()) {
             return List.of();                   // already found whole on its own line
@@ -278,13 +354,16 @@ public final class SecretShapes {
         return joined;
     }
 
+    private static final Pattern QUOTES = Pattern.compile("^[\"'`(\\[]+|[\"'`),.;:\\]]+$");
+
     private static String unquoted(String word) {
-        return word.replaceAll("^[\"'`(\\[]+|[\"'`),.;:\\]]+$", "");
+        return QUOTES.matcher(word).replaceAll("");
     }
 
     private boolean isAllowed(String value) {
-        for (Allowed a : allowed) {
-            if (a.allows(value)) {
+        for (int i = 0; i < allowed.size(); i++) {
+            Pattern pattern = patterns.get(i);
+            if (value.equalsIgnoreCase(allowed.get(i).value()) || pattern != null && pattern.matcher(value).matches()) {
                 return true;
             }
         }

@@ -76,6 +76,35 @@ class SecretShapesTest {
     }
 
     @Test
+    void anAssignmentAcrossLineBreaksIsFoundAtItsNameWithOrWithoutMemory() {
+        String text = """
+            intro
+            MY_SERVICE_SECRET=
+            q8Xv2LmN4pR7tY1wZ3bC6dF9gH0jK5sA
+            api_key
+
+              : "Zx81Lq0Vm3Nb7Tc2Rw5Ye9Ua4Io6Pp1S"
+            aws_secret_access_key =
+
+
+            wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+            plain words
+            """;
+        List<String> expected = List.of(
+            "2 a random value assigned to MY_SERVICE_SECRET",
+            "4 a random value assigned to api_key",
+            "7 an AWS secret access key");
+        SecretShapes.Memo memo = new SecretShapes.Memo();
+        for (List<SecretShapes.Match> found : List.of(shapes.scan(text), shapes.scan(text, memo), shapes.scan(text, memo))) {
+            assertEquals(expected, found.stream().map(m -> m.line() + " " + m.shape()).toList());
+        }
+        memo.next();
+        // a piece remembered from the scan before is reused at its new line
+        List<SecretShapes.Match> moved = shapes.scan("new first line\n" + text, memo);
+        assertEquals(List.of(3, 5, 8), moved.stream().map(SecretShapes.Match::line).toList());
+    }
+
+    @Test
     void anAllowedValueAtTheEndOfALineIsNotHalfOfASecretWithTheNextWord() {
         // An allowlist entry in secrets.yml is followed by its reason: the two words together look
         // like a longer key, but the first is whole on its own line.
