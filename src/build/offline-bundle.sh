@@ -8,7 +8,8 @@
 # of the two cores idle most of the time (docs/benchmarks.md). `start` runs COMMAND in the
 # background, niced so the tests keep their core, with its output in DIR/log. `finish` waits for
 # it, prints its output and exits with its status, so a failed bundle fails the build as before;
-# when this build started none (a -Dtest run, say), it runs COMMAND itself.
+# when this build started none (a -Dtest run, say), it runs COMMAND itself. `start` does nothing
+# when Maven's command line asks for no phase from package on (a whole-suite `mvn test`).
 #
 # Both steps are children of the same Maven process, whose id marks the run (DIR/owner): a
 # leftover of another build is never taken for this one's result. The background job watches
@@ -21,10 +22,24 @@ mode=$1 dir=$2 jsa=$3
 shift 3
 maven=$PPID
 
+# Whether this Maven run goes on to package (package, verify, install, ...), from its command line
+# where Linux shows it: a whole-suite `mvn test` would only pay for a bundle it then kills. When
+# unsure, yes: a bundle that is not needed costs CPU, one that is needed and missing costs time.
+packages() {
+    [ -r "/proc/$maven/cmdline" ] || return 0
+    args=$(tr '\000' '\n' <"/proc/$maven/cmdline") || return 0
+    case $args in *org.codehaus.plexus.classworlds.launcher.Launcher*) ;; *) return 0 ;; esac
+    echo "$args" | grep -Eq '^(package|pre-integration-test|integration-test|post-integration-test|verify|install|deploy)$'
+}
+
 case $mode in
 start)
     mkdir -p "$dir"
     rm -f "$dir/owner" "$dir/pid" "$dir/status" "$dir/status.part" "$dir/log" "$jsa.part"
+    if ! packages; then
+        echo "offline bundle: not started (this build stops before package)"
+        exit 0
+    fi
     nice=""
     if command -v nice >/dev/null 2>&1; then nice="nice -n 10"; fi
     # All descriptors away from Maven's pipes: Maven waits for them to close, not for this shell.
