@@ -80,6 +80,11 @@ finish)
                 echo "offline bundle: the background run (pid $pid) ended without an exit status" >&2
                 exit 1
             fi
+            # A ceiling, should the pid have been reused after the job died unrecorded: never a hang.
+            if [ $(( $(date +%s) - since )) -gt 3600 ]; then
+                echo "offline bundle: no exit status after an hour; giving up (output so far in $dir/log)" >&2
+                exit 1
+            fi
             waited=1
             sleep 1
         done
