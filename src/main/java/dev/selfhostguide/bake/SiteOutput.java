@@ -154,18 +154,31 @@ public final class SiteOutput {
         Files.writeString(staging.resolve(OutputGuard.SITE_MARKER), "A site written by the AgentOps self-hosting guide tool;"
             + " the next build may replace this folder.\n");
         makeReadable(staging);
-        Path old = null;
-        if (Files.exists(destination)) {
-            old = Files.createTempDirectory(destination.toAbsolutePath().getParent(),
-                "." + destination.getFileName() + OLD + ProcessHandle.current().pid() + "-");
-            Files.delete(old);
-            move(destination, old);
+        // Another run may publish the same destination between our two renames (mvn package bundles
+        // beside the tests, which bundle the same checkout): then a rename finds the folder gone or
+        // back, and the swap is tried again. The last run to publish wins, as with runs in turn.
+        List<Path> olds = new ArrayList<>();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (Files.exists(destination)) {
+                    Path old = Files.createTempDirectory(destination.toAbsolutePath().getParent(),
+                        "." + destination.getFileName() + OLD + ProcessHandle.current().pid() + "-");
+                    Files.delete(old);
+                    move(destination, old);
+                    olds.add(old);
+                }
+                move(staging, destination);
+                break;
+            } catch (java.nio.file.FileSystemException e) {   // ENOTEMPTY comes as a plain one
+                if (attempt == PUBLISH_ATTEMPTS || !Files.isDirectory(staging)) {
+                    throw e;
+                }
+            }
         }
-        move(staging, destination);
-        if (old != null) {
-            delete(old);
-        }
+        olds.forEach(SiteOutput::delete);
     }
+
+    private static final int PUBLISH_ATTEMPTS = 10;
 
     private static void move(Path from, Path to) throws IOException {
         try {
