@@ -139,8 +139,8 @@ class DotenvCheckTest {
 
     @Test
     void duplicateKeyIsAnErrorAtTheSecondLine() {
-        assertEquals(List.of("content/x.adoc:42: [dotenv] PROTOCOL is set twice (first at line 40): compose keeps the last value,"
-            + " so the other line has no effect; keep one"), run("compose", "PROTOCOL=http\nAPI_DOMAIN=localhost:8003\nPROTOCOL=https\n"));
+        assertEquals(List.of("content/x.adoc:42: [dotenv] PROTOCOL is set twice with different values: compose and python-dotenv"
+            + " use this line's and silently ignore line 40's; delete the line you do not mean"), run("compose", "PROTOCOL=http\nAPI_DOMAIN=localhost:8003\nPROTOCOL=https\n"));
     }
 
     @Test
