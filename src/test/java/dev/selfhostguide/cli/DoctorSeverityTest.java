@@ -211,6 +211,19 @@ class DoctorSeverityTest {
         assertEquals(3, errors.size(), run.all());
         // The secret itself is masked wherever it is shown.
         assertTrue(!run.err().contains("=sk-1234"), run.all());
+        // The database password of the same .env.example, kept in the proxy's database service.
+        write("db/compose.yaml", """
+            services:
+              db:
+                image: postgres:16
+                environment:
+                  POSTGRES_DB: litellm
+                  POSTGRES_PASSWORD: dbpassword9090
+            """);
+        GuideFixture.Run db = doctor("db/compose.yaml");
+        assertEquals(List.of("db/compose.yaml:6: [compose] service 'db' gets POSTGRES_PASSWORD set to a published example value: the"
+            + " Postgres password of LiteLLM's .env.example (its DATABASE_URL, user llmproxy); whoever reaches the database port logs in"
+            + " with it; generate your own (e.g. openssl rand -hex 32) and pass it from a .env"), errors(db), db.all());
     }
 
     @Test
