@@ -397,8 +397,12 @@ public final class DotenvCheck implements Check {
             int eq = line.indexOf('=');
             if (eq < 0) {
                 int colon = line.indexOf(':');
-                findings.add(Finding.error(snippet, n, ID, colon > 0
-                    ? "'" + line.substring(0, colon).trim() + ":' is YAML style; a .env line is NAME=value"
+                // compose's dotenv reader (from godotenv) accepts NAME: value and takes a bare NAME from
+                // the shell; python-dotenv and docker run --env-file do not. Which one reads a
+                // reader's file is not certain, so there it is advice.
+                findings.add(Origin.advice(snippet, n, ID, colon > 0
+                    ? "'" + line.substring(0, colon).trim() + ":' is YAML style; compose reads it, but python-dotenv and"
+                        + " docker run --env-file do not: a .env line is NAME=value"
                     : "'" + line.trim() + "' has no '=': compose would copy it from the shell's environment; write NAME=value"));
                 continue;
             }
@@ -418,8 +422,11 @@ public final class DotenvCheck implements Check {
                 rest = rest.stripLeading();
             }
             if (!NAME.matcher(name).matches()) {
-                findings.add(Finding.error(snippet, n, ID, "'" + name + "' is not a valid variable name: use letters, digits"
-                    + " and _, not starting with a digit"));
+                // compose's reader also takes '.', '-' and a leading digit (compose-go dotenv, scanKeyEnd);
+                // a shell and python-dotenv's users do not, so in a reader's file that is advice.
+                String message = "'" + name + "' is not a valid variable name: use letters, digits and _, not starting with a digit";
+                findings.add(name.matches("[A-Za-z0-9_.\\-\\[\\]]+") ? Origin.advice(snippet, n, ID, message)
+                    : Finding.error(snippet, n, ID, message));
                 continue;
             }
             if (!rest.isEmpty() && (rest.charAt(0) == '"' || rest.charAt(0) == '\'')) {

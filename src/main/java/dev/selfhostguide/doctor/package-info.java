@@ -54,6 +54,8 @@
  *                                                   |           |   token the API signs is rejected
  * COPY source missing from the build context        | error     | docker build "not found" (build output dirs:
  *   (BuildContexts)                                 |           |   warning, an earlier step may make them)
+ * .env: NAME: value, a bare NAME, '-' or a leading  | warning   | compose-go dotenv scanKeyEnd accepts them (':' and
+ *   digit in a name (any other character: error)   |           |   '\n' end a key); python-dotenv does not
  * curl host/port/path vs the reference deployment   | nothing   | the reader's deployment is theirs; compared only
  *                                                   |           |   under --profile guide, like ports and images
  * os.environ read of a name the SDK does not know   | warning   | the reader's program may read it for itself
