@@ -609,11 +609,23 @@ public final class ComposeCheck implements Check {
             }
         }
 
-        /** A published example secret written into the compose file itself: the same rule as in a .env. */
+        /**
+         * A published example secret written into the compose file itself. A client-facing one (a
+         * proxy's master key) opens the service to anyone: an error. Upstream's own compose files
+         * hard-code secrets between their containers (LiteLLM's database password, Supabase's
+         * Realtime SECRET_KEY_BASE), which a copy keeps on its private network: advice.
+         */
         private void published(String service, Node at, String name, String value) {
-            NeighbourFacts.of(context.catalog()).publishedSecret(name, value.trim()).ifPresent(reason -> error(at, "service '"
-                + service + "' gets " + name + " set to a published example value: " + reason
-                + "; generate your own (e.g. openssl rand -hex 32) and pass it from a .env"));
+            NeighbourFacts facts = NeighbourFacts.of(context.catalog());
+            facts.publishedSecret(name, value.trim()).ifPresent(reason -> {
+                String message = "service '" + service + "' gets " + name + " set to a published example value: " + reason
+                    + "; generate your own (e.g. openssl rand -hex 32) and pass it from a .env";
+                if (facts.clientFacing(value.trim())) {
+                    error(at, message);
+                } else {
+                    warning(at, message);
+                }
+            });
         }
 
         private void portValue(String service, Node at, String value, String how) {

@@ -35,6 +35,16 @@ public final class NeighbourFacts {
         published.remove("");
     }
 
+    /**
+     * Whether the published value is a credential clients present to a service of the stack (a
+     * proxy's master key): whoever reaches the service uses it, wherever the value is written.
+     * The others are secrets between a stack's own containers, which a compose file copied from
+     * upstream's keeps on its private network.
+     */
+    public boolean clientFacing(String value) {
+        return data.published().stream().anyMatch(p -> p.clientFacing() && p.value().equals(value));
+    }
+
     public static NeighbourFacts of(Catalog catalog) {
         return new NeighbourFacts(catalog);
     }

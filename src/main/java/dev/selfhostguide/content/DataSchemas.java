@@ -62,6 +62,7 @@ final class DataSchemas {
                 .optional("provider_names", fields().required("names", listOf(text())).required("at_least", Shape.integer(1, 50)))
                 .optional("host_ports", mapOf(fields().required("service", text()).required("container", port())))))
             .optional("published_secrets", listOf(fields().required("value", text()).required("reason", text())
+                .optional("client_facing", flag())
                 .optional("source", fields().required("repo", text()).optional("path", text()).optional("commit", text()))
                 .optional("also", listOf(fields().required("repo", text()).required("path", text()).required("commit", text())
                     .required("match", text()))))));

@@ -24,8 +24,11 @@
  *                                                   | repeats it|
  * .env name set twice, other value                  | error     | compose and python-dotenv keep the later line;
  *   (same value, or first empty: warning)           |           |   the earlier one is silently ignored
- * published example secret (.env, compose           | error     | neighbours.yml published_secrets, variables.yml
- *   environment, LiteLLM general_settings)          |           |   insecure_defaults: public values, open to all
+ * published example secret in a .env, or a client- | error     | neighbours.yml published_secrets, variables.yml
+ *   facing one (LiteLLM master key sk-1234) in a    |           |   insecure_defaults: public values; the master key
+ *   compose environment or general_settings         |           |   opens the proxy to whoever reaches it
+ * other published secret hard-coded in a compose    | warning   | upstream composes hard-code them between their own
+ *   environment (dbpassword9090, SECRET_KEY_BASE)   |           |   containers (private network); exposure unsure
  * CLICKHOUSE_DATABASE other than otel_2             | error     | exporter/processor.py:311, billing_service.py:447,
  *                                                   |           |   clickhouse/migrations/0000_init.sql:38 name otel_2
  * AGENTOPS_EXPORTER_ENDPOINT without /v1/traces,    | error     | agentops/config.py:124 uses it as given: 404

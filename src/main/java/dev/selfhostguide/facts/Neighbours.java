@@ -25,7 +25,7 @@ public record Neighbours(Map<String, Project> projects, Map<String, String> publ
     public record HostPort(String variable, String service, int container) { }
 
     /** One entry of {@code published_secrets:}, with its place in the list (for its data line). */
-    public record Published(String value, String reason, int index) { }
+    public record Published(String value, String reason, int index, boolean clientFacing) { }
 
     public static Neighbours from(Map<String, Object> file) {
         Map<String, Project> projects = new LinkedHashMap<>();
@@ -47,7 +47,7 @@ public record Neighbours(Map<String, Project> projects, Map<String, String> publ
         List<Object> raws = Plain.list(file, "published_secrets");
         for (int i = 0; i < raws.size(); i++) {
             Map<String, Object> s = Plain.asMap(raws.get(i));
-            Published entry = new Published(Plain.text(s, "value"), Plain.text(s, "reason"), i);
+            Published entry = new Published(Plain.text(s, "value"), Plain.text(s, "reason"), i, Plain.flag(s, "client_facing"));
             if (!entry.value().isEmpty()) {
                 entries.add(entry);
                 byValue.putIfAbsent(entry.value(), entry.reason());
