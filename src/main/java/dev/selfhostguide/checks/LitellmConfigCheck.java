@@ -237,11 +237,11 @@ public final class LitellmConfigCheck implements Check {
                 if (name.startsWith(facts.prefix())) {
                     continue; // reported by the os.environ rule
                 }
-                // In a reader's config both are advice: the callback works for whoever uses AgentOps
-                // Cloud, and the catalog's callback names are examples of one LiteLLM version, not
-                // every name the reader's version accepts.
+                // A reader of this guide self-hosts: a callback that only reaches the vendor's cloud
+                // never reaches their instance (and sends it their key), whatever else they set. The
+                // catalog's callback names, though, are one LiteLLM version's examples: advice.
                 if (facts.cloudOnly().containsKey(name)) {
-                    findings.add(Origin.advice(snippet, StrictYaml.line(node), ID, key + " '" + name + "': " + facts.cloudOnly().get(name)));
+                    error(node, key + " '" + name + "': " + facts.cloudOnly().get(name));
                 } else if (name.contains(".")) {
                     continue; // a module.instance path the proxy imports
                 } else if (!facts.callbacks().contains(name)) {

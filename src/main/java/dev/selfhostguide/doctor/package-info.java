@@ -48,8 +48,9 @@
  * LiteLLM: ${VAR} in a value                        | error     | only os.environ/ is resolved: the text is sent
  * LiteLLM: dead litellm_settings, general_settings  | error     | litellm.yml dead_patterns / belongs_elsewhere /
  *   key read elsewhere, moved router_settings       |           |   moved (ignored, or refused at startup)
- * LiteLLM: callback the catalog does not list,      | warning   | the list is one version's examples; the agentops
- *   cloud-only agentops callback                    |           |   callback works for AgentOps Cloud users
+ * LiteLLM: cloud-only agentops callback             | error     | integrations/agentops/agentops.py hard-codes the
+ *                                                   |           |   cloud endpoints: never reaches a self-hosted one
+ * LiteLLM: callback the catalog does not list       | warning   | the list is one version's examples
  * host port published twice (Wiring)                | error     | docker: "port is already allocated"
  * URL host '{NAME}' (missing $), host 1 edit from a | error     | compose passes the braces through; docker DNS
  *   service name (no near name: warning)            |           |   resolves service names only

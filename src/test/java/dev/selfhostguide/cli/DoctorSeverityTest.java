@@ -132,7 +132,7 @@ class DoctorSeverityTest {
     }
 
     @Test
-    void callbacksTheCatalogDoesNotListAndTheCloudOnlyOneAreAdviceInAReadersConfig() throws Exception {
+    void aCallbackTheCatalogDoesNotListIsAdviceButTheCloudOnlyOneStaysAnError() throws Exception {
         write("config.yaml", """
             model_list:
               - model_name: m
@@ -140,13 +140,17 @@ class DoctorSeverityTest {
                   model: openai/gpt-4o
                   api_key: os.environ/OPENAI_API_KEY
             litellm_settings:
-              success_callback: ["agentops", "wandb"]
+              success_callback: ["wandb"]
+              failure_callback: ["agentops"]
             """);
         GuideFixture.Run run = doctor("config.yaml");
-        assertEquals(List.of(), errors(run), run.all());
-        assertTrue(run.err().contains("config.yaml:7: [litellm-config] warning: success_callback 'agentops': LiteLLM's agentops callback"
-            + " only reaches AgentOps Cloud"), run.all());
         assertTrue(run.err().contains("config.yaml:7: [litellm-config] warning: success_callback 'wandb' is not a callback name"), run.all());
+        // The guide's reader self-hosts AgentOps: this callback never reaches their instance.
+        assertEquals(List.of("config.yaml:8: [litellm-config] failure_callback 'agentops': LiteLLM's agentops callback only reaches"
+            + " AgentOps Cloud: its trace endpoint (otlp.agentops.cloud, or otlp.agentops.ai in the OTel v2 preset) and its auth"
+            + " endpoint (https://api.agentops.ai/v3/auth/token) are hard-coded, no setting or variable changes them, and it would send"
+            + " your self-hosted API key to the cloud; for a self-hosted AgentOps use the otel callback with OTEL_ENDPOINT pointing at"
+            + " your collector (untested) or a custom callback module"), errors(run), run.all());
     }
 
     @Test
