@@ -208,7 +208,8 @@ public final class CheckRunner {
                 found = check.check(snippet, context);
             } catch (RuntimeException e) {
                 // A check must not throw; if one does, the snippet fails with the reason, not a trace.
-                found = List.of(Finding.error(snippet, 1, check.id(), "the check failed on this block: " + e));
+                found = List.of(dev.selfhostguide.checks.support.Origin.notChecked(snippet, 1, check.id(),
+                    "the check failed on this block: " + e));
             }
             mine.complete(new Checked(snippet, found));
             return found;

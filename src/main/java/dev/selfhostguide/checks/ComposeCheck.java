@@ -173,6 +173,8 @@ public final class ComposeCheck implements Check {
          */
         private final boolean includeRemoved;
         private final VariableCatalog variables;
+        /** The file include:s other compose files, whose services doctor may not have been given. */
+        private boolean includes;
 
         FileCheck(Snippet snippet, CheckContext context, Upstream upstream, List<Finding> findings) {
             this.snippet = snippet;
@@ -198,6 +200,7 @@ public final class ComposeCheck implements Check {
                 return;
             }
             Map<String, NodeTuple> top = StrictYaml.entries(document);
+            includes = top.containsKey("include");
             List<String> known = upstream.specList("top_level");
             List<String> obsolete = upstream.specList("obsolete_top_level");
             for (Map.Entry<String, NodeTuple> e : top.entrySet()) {
@@ -253,10 +256,13 @@ public final class ComposeCheck implements Check {
             return names;
         }
 
-        /** A reader's file checked without the file that defines a service may be meant for -f. */
+        /**
+         * A reader's file checked without the file that defines a service may be meant for -f; one
+         * that include:s other files may get the service from them.
+         */
         private boolean aloneReader() {
             return snippet.attribute("origin").map("reader"::equals).orElse(false)
-                && context.allSnippets().stream().noneMatch(o -> o != snippet && o.attribute("check").orElse("").contains(ID));
+                && (includes || context.allSnippets().stream().noneMatch(o -> o != snippet && o.attribute("check").orElse("").contains(ID)));
         }
 
         /** See the class comment: only the AgentOps stack is compared with deployment.yml. */
@@ -571,8 +577,11 @@ public final class ComposeCheck implements Check {
                     if (!(v instanceof ScalarNode)) {
                         error(v, "environment variable '" + e.getKey() + "' of service '" + service
                             + "' must be a single value (string, number, boolean or empty), not a list or mapping");
-                    } else if (agentops && portVariables.contains(e.getKey())) {
-                        portValue(service, v, StrictYaml.scalar(v).orElse(""), e.getKey());
+                    } else {
+                        published(service, v, e.getKey(), StrictYaml.scalar(v).orElse(""));
+                        if (agentops && portVariables.contains(e.getKey())) {
+                            portValue(service, v, StrictYaml.scalar(v).orElse(""), e.getKey());
+                        }
                     }
                 }
             } else if (env instanceof SequenceNode) {
@@ -586,13 +595,37 @@ public final class ComposeCheck implements Check {
                     String key = eq < 0 ? text : text.substring(0, eq);
                     if (key.isBlank() || key.contains(" ")) {
                         error(item, "environment entry '" + text + "' of service '" + service + "' has no variable name before '='");
-                    } else if (agentops && eq > 0 && portVariables.contains(key)) {
-                        portValue(service, item, text.substring(eq + 1), key);
+                    } else {
+                        if (eq > 0) {
+                            published(service, item, key, text.substring(eq + 1));
+                        }
+                        if (agentops && eq > 0 && portVariables.contains(key)) {
+                            portValue(service, item, text.substring(eq + 1), key);
+                        }
                     }
                 }
             } else {
                 error(env, "environment of service '" + service + "' must be a mapping or a list of KEY=VALUE");
             }
+        }
+
+        /**
+         * A published example secret written into the compose file itself. A client-facing one (a
+         * proxy's master key) opens the service to anyone: an error. Upstream's own compose files
+         * hard-code secrets between their containers (LiteLLM's database password, Supabase's
+         * Realtime SECRET_KEY_BASE), which a copy keeps on its private network: advice.
+         */
+        private void published(String service, Node at, String name, String value) {
+            NeighbourFacts facts = NeighbourFacts.of(context.catalog());
+            facts.publishedSecret(name, value.trim()).ifPresent(reason -> {
+                String message = "service '" + service + "' gets " + name + " set to a published example value: " + reason
+                    + "; generate your own (e.g. openssl rand -hex 32) and pass it from a .env";
+                if (facts.clientFacing(value.trim())) {
+                    error(at, message);
+                } else {
+                    warning(at, message);
+                }
+            });
         }
 
         private void portValue(String service, Node at, String value, String how) {

@@ -100,8 +100,11 @@ public final class DotenvCheck implements Check {
                 findings.add(Finding.warning(snippet, e.line(), ID, e.name() + " is set here and left empty at line "
                     + snippet.fileLine(first.line()) + "; this later value is the one used, delete the empty line"));
             } else {
-                findings.add(Finding.error(snippet, e.line(), ID, e.name() + " is set twice (first at line "
-                    + snippet.fileLine(first.line()) + "): compose keeps the last value, so the other line has no effect; keep one"));
+                // Compose's dotenv reader and python-dotenv both keep the last line of a name, so
+                // the earlier value is silently dropped: an error, saying which line wins.
+                findings.add(Finding.error(snippet, e.line(), ID, e.name() + " is set twice with different values: compose and"
+                    + " python-dotenv use this line's and silently ignore line " + snippet.fileLine(first.line())
+                    + "'s; delete the line you do not mean"));
             }
         }
 
@@ -175,10 +178,7 @@ public final class DotenvCheck implements Check {
     private static boolean publishedSecret(Snippet snippet, VariableCatalog catalog, NeighbourFacts neighbours, Entry e,
                                            List<Finding> findings) {
         String value = e.value();
-        if (value.length() < 16 && !looksSecret(e.name())) {
-            return false;
-        }
-        Optional<String> reason = neighbours.publishedSecret(value);
+        Optional<String> reason = neighbours.publishedSecret(e.name(), value);
         if (reason.isEmpty()) {
             return false;
         }
@@ -190,12 +190,6 @@ public final class DotenvCheck implements Check {
         return true;
     }
 
-    private static boolean looksSecret(String name) {
-        String n = name.toUpperCase(java.util.Locale.ROOT);
-        return n.endsWith("_SECRET") || n.endsWith("_KEY") || n.endsWith("_PASSWORD") || n.endsWith("_TOKEN")
-            || n.endsWith("_PASS") || n.contains("SECRET") || n.contains("PASSWORD");
-    }
-
     /**
      * A variable the SDK does not read, in an SDK program's .env: the program's other libraries
      * (OPENAI_API_KEY, SERPER_API_KEY) are none of the SDK's business, but an AGENTOPS_ name the
@@ -203,9 +197,14 @@ public final class DotenvCheck implements Check {
      */
     private static void sdkForeign(Snippet snippet, VariableCatalog catalog, Entry e, List<Finding> findings) {
         if (e.name().startsWith("AGENTOPS_")) {
-            findings.add(Finding.error(snippet, e.line(), ID, e.name() + " is not a variable the AgentOps SDK reads"
-                + " (agentops/config.py), so it is silently ignored; check the spelling against "
-                + String.join(", ", catalog.names("sdk").stream().filter(n -> n.startsWith("AGENTOPS_")).limit(6).toList()) + ", ..."));
+            // Near a name the SDK reads, it is a misspelling the SDK ignores; unlike any, it may be the
+            // program's own setting (the program reads its .env too), so only a warning.
+            Optional<String> near = nearest(catalog.names("sdk"), e.name());
+            String message = e.name() + " is not a variable the AgentOps SDK reads (agentops/config.py), so the SDK ignores it; "
+                + near.map(n -> "did you mean " + n + "?").orElse("check the spelling against " + String.join(", ",
+                    catalog.names("sdk").stream().filter(n -> n.startsWith("AGENTOPS_")).limit(6).toList()) + ", ...");
+            findings.add(near.isPresent() || !Origin.reader(snippet) ? Finding.error(snippet, e.line(), ID, message)
+                : Finding.warning(snippet, e.line(), ID, message));
             return;
         }
         List<String> elsewhere = catalog.componentsKnowing(e.name());
@@ -315,9 +314,12 @@ public final class DotenvCheck implements Check {
                 }
                 return;
             }
-            findings.add(Finding.error(snippet, e.line(), ID, e.name() + " is not a variable the " + component
+            // In a reader's file the component was inferred: a name of another component says the
+            // guess may be wrong as much as the file.
+            findings.add(Origin.advice(snippet, e.line(), ID, e.name() + " is not a variable the " + component
                 + " reads (content/data/variables.yml)" + (elsewhere.isEmpty() ? "; check the spelling"
-                : "; it belongs to " + String.join(", ", elsewhere) + ", so check the block's component")));
+                : "; it belongs to " + String.join(", ", elsewhere) + (Origin.reader(snippet)
+                    ? ", so check the file's component (--component)" : ", so check the block's component"))));
             return;
         }
         Variables.Variable entry = known.get();
@@ -342,6 +344,10 @@ public final class DotenvCheck implements Check {
             } else if (!value.isEmpty() && !value.matches("\\d+")) {
                 findings.add(Finding.error(snippet, e.line(), ID, e.name() + " must be a whole number, not '" + value + "'"));
             }
+        }
+        if (entry.mustBe().isPresent() && !value.isEmpty() && !reference && !value.equals(entry.mustBe().get().value())) {
+            findings.add(Finding.error(snippet, e.line(), ID, e.name() + " must be " + entry.mustBe().get().value() + ", not '"
+                + value + "': " + entry.mustBe().get().why() + " (content/data/variables.yml)"));
         }
         List<String> allowed = entry.tokens();
         if (!allowed.isEmpty() && !value.isEmpty() && !reference) {
@@ -391,8 +397,12 @@ public final class DotenvCheck implements Check {
             int eq = line.indexOf('=');
             if (eq < 0) {
                 int colon = line.indexOf(':');
-                findings.add(Finding.error(snippet, n, ID, colon > 0
-                    ? "'" + line.substring(0, colon).trim() + ":' is YAML style; a .env line is NAME=value"
+                // compose's dotenv reader (from godotenv) accepts NAME: value and takes a bare NAME from
+                // the shell; python-dotenv and docker run --env-file do not. Which one reads a
+                // reader's file is not certain, so there it is advice.
+                findings.add(Origin.advice(snippet, n, ID, colon > 0
+                    ? "'" + line.substring(0, colon).trim() + ":' is YAML style; compose reads it, but python-dotenv and"
+                        + " docker run --env-file do not: a .env line is NAME=value"
                     : "'" + line.trim() + "' has no '=': compose would copy it from the shell's environment; write NAME=value"));
                 continue;
             }
@@ -412,8 +422,11 @@ public final class DotenvCheck implements Check {
                 rest = rest.stripLeading();
             }
             if (!NAME.matcher(name).matches()) {
-                findings.add(Finding.error(snippet, n, ID, "'" + name + "' is not a valid variable name: use letters, digits"
-                    + " and _, not starting with a digit"));
+                // compose's reader also takes '.', '-' and a leading digit (compose-go dotenv, scanKeyEnd);
+                // a shell and python-dotenv's users do not, so in a reader's file that is advice.
+                String message = "'" + name + "' is not a valid variable name: use letters, digits and _, not starting with a digit";
+                findings.add(name.matches("[A-Za-z0-9_.\\-\\[\\]]+") ? Origin.advice(snippet, n, ID, message)
+                    : Finding.error(snippet, n, ID, message));
                 continue;
             }
             if (!rest.isEmpty() && (rest.charAt(0) == '"' || rest.charAt(0) == '\'')) {

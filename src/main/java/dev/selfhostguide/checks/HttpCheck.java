@@ -95,9 +95,12 @@ public final class HttpCheck implements Check {
             }
             Curl c = curl.get();
             if (c.url() == null) {
+                // curl -K FILE or a .curlrc can supply the URL of a reader's script.
                 int line = command.words().get(0).line();
-                findings.add(Finding.error(snippet, line, ID, "curl without a URL"));
-            } else {
+                findings.add(Origin.advice(snippet, line, ID, "curl without a URL"));
+            } else if (!Origin.reader(snippet) || Origin.guideProfile(snippet)) {
+                // A reader's script calls the hosts, ports and paths of their own deployment: held to
+                // the guide's reference deployment only when they ask for it (--profile guide).
                 checkUrl(snippet, context.catalog(), ports, upstreamAllowed, c, findings);
             }
             for (ShellWords.Word body : c.bodies()) {

@@ -237,20 +237,32 @@ public final class LitellmConfigCheck implements Check {
                 if (name.startsWith(facts.prefix())) {
                     continue; // reported by the os.environ rule
                 }
+                // A reader of this guide self-hosts: a callback that only reaches the vendor's cloud
+                // never reaches their instance (and sends it their key), whatever else they set. The
+                // catalog's callback names, though, are one LiteLLM version's examples: advice.
                 if (facts.cloudOnly().containsKey(name)) {
                     error(node, key + " '" + name + "': " + facts.cloudOnly().get(name));
                 } else if (name.contains(".")) {
                     continue; // a module.instance path the proxy imports
                 } else if (!facts.callbacks().contains(name)) {
-                    error(node, key + " '" + name + "' is not a callback name LiteLLM knows (catalog litellm.yml callbacks); "
-                        + "check the spelling, or use a module.instance path for a custom callback");
+                    findings.add(Origin.advice(snippet, StrictYaml.line(node), ID, key + " '" + name + "' is not a callback name LiteLLM"
+                        + " knows (catalog litellm.yml callbacks); check the spelling, or use a module.instance path for a custom callback"));
                 }
             }
         }
 
         private void generalSettings(Node settings) {
             Map<String, String> elsewhere = context.catalog().litellm().belongsElsewhere();
+            NeighbourFacts published = NeighbourFacts.of(context.catalog());
             for (Map.Entry<String, NodeTuple> e : StrictYaml.entries(settings).entrySet()) {
+                // general_settings are the proxy's own: a published example value there (master_key:
+                // sk-1234 of LiteLLM's example config) lets anyone who read the example in.
+                Node value = e.getValue().getValueNode();
+                if (value instanceof ScalarNode) {
+                    published.publishedSecret(e.getKey(), StrictYaml.scalar(value).orElse("").trim()).ifPresent(reason ->
+                        error(value, "general_settings." + e.getKey() + " is a published example value: " + reason
+                            + "; generate your own (e.g. openssl rand -hex 32) and write os.environ/NAME with it in the environment"));
+                }
                 Object target = elsewhere.get(e.getKey());
                 if (target != null) {
                     error(e.getValue().getKeyNode(), "general_settings." + e.getKey() + " is never read: the proxy reads "

@@ -35,6 +35,16 @@ public final class NeighbourFacts {
         published.remove("");
     }
 
+    /**
+     * Whether the published value is a credential clients present to a service of the stack (a
+     * proxy's master key): whoever reaches the service uses it, wherever the value is written.
+     * The others are secrets between a stack's own containers, which a compose file copied from
+     * upstream's keeps on its private network.
+     */
+    public boolean clientFacing(String value) {
+        return data.published().stream().anyMatch(p -> p.clientFacing() && p.value().equals(value));
+    }
+
     public static NeighbourFacts of(Catalog catalog) {
         return new NeighbourFacts(catalog);
     }
@@ -58,6 +68,18 @@ public final class NeighbourFacts {
         return p == null ? List.of() : p.signature();
     }
 
+    /** The project whose own provider-setting spellings {@code names} holds enough of, with those it holds. */
+    public Optional<Map.Entry<String, List<String>>> byProviderNames(java.util.Collection<String> names) {
+        for (Map.Entry<String, Neighbours.Project> p : data.projects().entrySet()) {
+            Neighbours.ProviderNames provider = p.getValue().providerNames();
+            List<String> hits = names.stream().filter(provider.names()::contains).toList();
+            if (provider.atLeast() > 0 && hits.size() >= provider.atLeast()) {
+                return Optional.of(Map.entry(p.getKey(), hits));
+            }
+        }
+        return Optional.empty();
+    }
+
     public List<HostPort> hostPorts(String project) {
         Neighbours.Project p = data.projects().get(project);
         return p == null ? List.of() : p.hostPorts().stream().map(h -> new HostPort(h.variable(), h.service(), h.container())).toList();
@@ -66,5 +88,25 @@ public final class NeighbourFacts {
     /** Why {@code value} is a published example secret, or empty. */
     public Optional<String> publishedSecret(String value) {
         return Optional.ofNullable(published.get(value));
+    }
+
+    /**
+     * Why the setting {@code name = value} keeps a published example secret, or empty: whatever
+     * the setting is called, since a value copied from an example stays public under any name. A
+     * short value only counts under a secret's name, so that POSTGRES_DB=postgres is not mistaken
+     * for the password. The same rule for a .env, a compose environment and a LiteLLM config.
+     */
+    public Optional<String> publishedSecret(String name, String value) {
+        if (value.length() < 16 && !looksSecret(name)) {
+            return Optional.empty();
+        }
+        return publishedSecret(value);
+    }
+
+    /** Whether a setting's name says it holds a secret (MASTER_KEY, master_key, DB_PASSWORD, ...). */
+    public static boolean looksSecret(String name) {
+        String n = name.toUpperCase(java.util.Locale.ROOT);
+        return n.endsWith("_SECRET") || n.endsWith("_KEY") || n.endsWith("_PASSWORD") || n.endsWith("_TOKEN")
+            || n.endsWith("_PASS") || n.contains("SECRET") || n.contains("PASSWORD");
     }
 }

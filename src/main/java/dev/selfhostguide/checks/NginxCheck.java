@@ -1,5 +1,6 @@
 package dev.selfhostguide.checks;
 
+import dev.selfhostguide.checks.support.Origin;
 import dev.selfhostguide.snippets.Finding;
 import dev.selfhostguide.snippets.Snippet;
 import java.io.IOException;
@@ -39,6 +40,9 @@ public final class NginxCheck implements Check {
     private static final Pattern LOCATION_ONLY = Pattern.compile("^(\\s*#[^\\n]*\\n|\\s*\\n)*\\s*location\\s");
     private static final Pattern ERROR = Pattern.compile("nginx: \\[emerg\\] (.*?)(?: in (\\S+?):(\\d+))?$");
     /** load_module of a .so this machine does not have: nginx -t's dlopen failure. */
+    /** nginx -t messages about a file or host name of the server the config is deployed on, not about the config. */
+    private static final Pattern ABSENT_HERE = Pattern.compile(
+        "\\(2: No such file or directory\\)|\\(13: Permission denied\\)|host not found in |cannot load certificate|BIO_new_file");
     private static final Pattern MISSING_MODULE = Pattern.compile("dlopen\\(\\) \"([^\"]+)\" failed \\([^)]*No such file");
     private static final Pattern UNKNOWN_VARIABLE = Pattern.compile("unknown \"([^\"]+)\" variable");
     private static final Pattern UPSTREAM_SERVER = Pattern.compile("(\\bserver\\s+)([A-Za-z][A-Za-z0-9.-]*)(?=[:;\\s])");
@@ -172,7 +176,7 @@ public final class NginxCheck implements Check {
             return findings;
         }
         if (r.timedOut()) {
-            findings.add(Finding.error(snippet, 1, ID, "nginx -t did not finish within 5 s"));
+            findings.add(Origin.notChecked(snippet, 1, ID, "nginx -t did not finish within 5 s"));
             return findings;
         }
         for (String line : r.stderr().split("\n")) {
@@ -210,11 +214,19 @@ public final class NginxCheck implements Check {
                         + " envsubst must be replaced before nginx reads the file)";
                 }
             }
+            if (Origin.reader(snippet) && ABSENT_HERE.matcher(message).find()) {
+                // A file or host of the reader's server (an include, a password file, an upstream's
+                // address) that this machine lacks: the config may well be right there.
+                findings.add(Origin.notChecked(snippet, Math.max(1, Math.min(at, Math.max(1, snippet.lineCount()))), ID,
+                    "nginx -t stopped here because this machine lacks what the line names ("
+                        + withoutScratch(message, dir, snippetFile) + "); what follows it is untested"));
+                return findings;
+            }
             findings.add(Finding.error(snippet, Math.max(1, Math.min(at, Math.max(1, snippet.lineCount()))), ID,
                 "nginx -t: " + withoutScratch(message, dir, snippetFile)));
             return findings; // nginx stops at the first error
         }
-        findings.add(Finding.error(snippet, 1, ID, "nginx -t failed: " + withoutScratch(r.stderr().strip(), dir, snippetFile)));
+        findings.add(Origin.notChecked(snippet, 1, ID, "nginx -t failed: " + withoutScratch(r.stderr().strip(), dir, snippetFile)));
         return findings;
     }
 

@@ -133,11 +133,14 @@ public final class OtelCollectorCheck implements Check {
                 }
             }
             if (configs == 0 && !parsed.documents().isEmpty()) {
-                findings.add(Finding.error(snippet, 1, ID, "no OpenTelemetry Collector config found: the block is a Kubernetes "
-                    + "manifest without a ConfigMap holding one; drop check=otel-collector or show the collector config"));
+                // For a reader's file this says doctor guessed the kind wrong, not that the file is.
+                findings.add(Origin.advice(snippet, 1, ID, "no OpenTelemetry Collector config found: the "
+                    + (Origin.reader(snippet) ? "file is a Kubernetes manifest without a ConfigMap holding one; if it is another"
+                        + " kind of file, name it with --as" : "block is a Kubernetes manifest without a ConfigMap holding one;"
+                        + " drop check=otel-collector or show the collector config")));
             }
         } catch (RuntimeException e) {
-            findings.add(Finding.error(snippet, 1, ID, "cannot check this collector config: " + e.getMessage()));
+            findings.add(Origin.notChecked(snippet, 1, ID, "cannot check this collector config: " + e.getMessage()));
         }
         findings.sort(java.util.Comparator.comparingInt(Finding::line));
         return findings;

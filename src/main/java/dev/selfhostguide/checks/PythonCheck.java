@@ -108,7 +108,7 @@ public final class PythonCheck implements Check {
         Tools.Result r = tools.run(List.of(tools.find("python3").get().toString(), "-I", "-c", SCRIPT),
             snippet.text(), TIMEOUT, null);
         if (!r.ok()) {
-            findings.add(Finding.error(snippet, 1, ID, "python3 could not check the block: "
+            findings.add(Origin.notChecked(snippet, 1, ID, "python3 could not check the block: "
                 + (r.timedOut() ? "timed out" : r.stderr().strip())));
             return findings;
         }
@@ -125,7 +125,9 @@ public final class PythonCheck implements Check {
                 case "K" -> keyword(snippet, at, f[2], f.length > 3 ? f[3] : "", init, variables, findings);
                 case "E" -> {
                     if (variables.present() && variables.variable("sdk", f[2]).isEmpty()) {
-                        findings.add(Finding.error(snippet, at, ID, f[2] + " is not an environment variable the agentops SDK reads"
+                        // A reader's program may read any variable for itself; only the guide's
+                        // blocks are known to mean the SDK's.
+                        findings.add(Origin.advice(snippet, at, ID, f[2] + " is not an environment variable the agentops SDK reads"
                             + " (content/data/variables.yml, component sdk)"));
                     }
                 }

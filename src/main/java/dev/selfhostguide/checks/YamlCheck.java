@@ -55,14 +55,40 @@ public final class YamlCheck implements Check {
         // compose and the collector read with, refuses the file, so only there is a lossless one wrong.
         boolean lastWins = snippet.attribute("origin").map("reader"::equals).orElse(false)
             && snippet.attribute("kind").map(k -> k.equals(FileKind.LITELLM.id()) || k.equals(FileKind.YAML.id())).orElse(false);
+        String kind = snippet.attribute("kind").orElse("");
         for (StrictYaml.Problem problem : StrictYaml.parse(snippet.text()).problems()) {
             String where = problem.column() > 0 ? " (column " + problem.column() + ")" : "";
+            String message = problem.message();
+            if (problem.duplicate() && Origin.reader(snippet)) {
+                message = duplicate(problem, kind);
+            }
             if (lastWins && problem.lossless()) {
-                findings.add(Finding.warning(snippet, problem.line(), ID, problem.message() + where));
+                findings.add(Finding.warning(snippet, problem.line(), ID, message + where));
             } else {
-                findings.add(Finding.error(snippet, problem.line(), ID, problem.message() + where));
+                findings.add(Finding.error(snippet, problem.line(), ID, message + where));
             }
         }
         return findings;
+    }
+
+    /**
+     * A duplicate key in a reader's file, said as the program that reads it sees it: the LiteLLM
+     * proxy loads its config with PyYAML's safe_load, whose mappings keep the last value of a key;
+     * compose and the collector parse with Go's yaml.v3, which refuses the file.
+     */
+    private static String duplicate(StrictYaml.Problem problem, String kind) {
+        String message = problem.message();
+        String head = message.substring(0, message.indexOf(')') + 1);
+        if (kind.equals(FileKind.LITELLM.id())) {
+            return head + ": LiteLLM loads its config with PyYAML, which keeps this one (line " + problem.line()
+                + ") and silently ignores the one at line " + problem.firstLine()
+                + (problem.lossless() ? ", all of whose entries this one repeats; merge them into one"
+                    : "; whatever that one sets and this one does not is lost, so merge them into one");
+        }
+        if (kind.equals(FileKind.COMPOSE.id()) || kind.equals(FileKind.OTEL.id())) {
+            return head + ": " + (kind.equals(FileKind.COMPOSE.id()) ? "docker compose" : "the collector")
+                + " parses with Go's yaml.v3, which refuses the file ('mapping key already defined'); merge them into one";
+        }
+        return message;
     }
 }

@@ -59,9 +59,13 @@ final class DataSchemas {
         files.put("neighbours", fields()
             .optional("source", SOURCE)
             .required("projects", mapOf(fields().optional("source", SOURCE).optional("signature", listOf(text()))
+                .optional("provider_names", fields().required("names", listOf(text())).required("at_least", Shape.integer(1, 50)))
                 .optional("host_ports", mapOf(fields().required("service", text()).required("container", port())))))
             .optional("published_secrets", listOf(fields().required("value", text()).required("reason", text())
-                .optional("source", fields().required("repo", text()).optional("path", text()).optional("commit", text())))));
+                .optional("client_facing", flag())
+                .optional("source", fields().required("repo", text()).optional("path", text()).optional("commit", text()))
+                .optional("also", listOf(fields().required("repo", text()).required("path", text()).required("commit", text())
+                    .required("match", text()))))));
         files.put("downloads", fields()
             .required("publish", listOf(fields().required("file", text()).optional("reason", text()))));
         files.put("endpoints", fields()
@@ -105,7 +109,9 @@ final class DataSchemas {
                     .optional("empty", text()).optional("tokens", listOf(text()))
                     .optional("read_from_process_environment", flag())
                     // A URL users' browsers call, so localhost there means each user's own machine.
-                    .optional("browser", flag()).optional("browser_why", text()))))));
+                    .optional("browser", flag()).optional("browser_why", text())
+                    // The only value upstream works with (its code hard-codes it), and why.
+                    .optional("must_be", fields().required("value", text()).required("why", text())))))));
         Shape build = new Shape.Either(text(), fields().optional("context", text()).optional("dockerfile", text())
             .optional("args", mapOf(text())));
         files.put("compose", fields()

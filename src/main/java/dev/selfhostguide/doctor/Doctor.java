@@ -96,8 +96,9 @@ public final class Doctor {
             texts.put(e.getKey(), text);
             Optional<FileKind> kind = options.kind().or(() -> FileKind.detect(e.getKey(), text));
             if (kind.isEmpty()) {
-                findings.add(new Finding(e.getKey(), 0, "doctor", Finding.Severity.ERROR,
-                    "cannot tell what kind of file this is; name it with --as (" + FileKind.ids() + ")"));
+                // doctor's limit, not the reader's mistake: the file was not checked, which a warning says.
+                findings.add(new Finding(e.getKey(), 0, "doctor", Finding.Severity.WARNING,
+                    "not checked: cannot tell what kind of file this is; name it with --as (" + FileKind.ids() + ")"));
                 continue;
             }
             files.add(new ReaderFile(e.getKey(), e.getValue(), kind.get(), "", "", text));
@@ -199,14 +200,26 @@ public final class Doctor {
      */
     private static String read(Path file, String shown, List<Finding> findings) throws IOException {
         if (Files.size(file) > ContentScan.MAX_BYTES) {
-            findings.add(new Finding(file, 0, "doctor", Finding.Severity.ERROR,
-                "the file is larger than " + ContentScan.MAX_BYTES / 1024 + " KiB; that is not a configuration file"));
+            findings.add(new Finding(file, 0, "doctor", Finding.Severity.WARNING,
+                "not checked: the file is larger than " + ContentScan.MAX_BYTES / 1024 + " KiB, more than a configuration file"
+                    + " holds; pass the configuration files themselves"));
             return null;
         }
         byte[] bytes = Files.readAllBytes(file);
         for (ContentScan.Problem problem : ContentScan.scanBytes(file, bytes)) {
+            if (problem.message().contains("byte order mark")) {
+                // Go's yaml.v3, compose's dotenv reader and PyYAML skip a leading BOM; a program that
+                // does not sees a stray first word. Advice, and the rest is checked without it.
+                findings.add(new Finding(file, 1, "doctor", Finding.Severity.WARNING,
+                    "the file starts with a UTF-8 byte order mark, which not every program skips; save it as UTF-8 without BOM"));
+                bytes = java.util.Arrays.copyOfRange(bytes, 3, bytes.length);
+                continue;
+            }
             if (!problem.message().startsWith("Windows line ending")) {
-                findings.add(new Finding(file, problem.line(), "doctor", Finding.Severity.ERROR, problem.message()));
+                // Invalid UTF-8 may be a Latin-1 comment the reader's program never minds: doctor
+                // cannot read the file, which is no verdict on it.
+                findings.add(new Finding(file, problem.line(), "doctor", Finding.Severity.WARNING,
+                    "not checked: " + problem.message()));
                 return null;
             }
             String lower = shown.toLowerCase(java.util.Locale.ROOT);

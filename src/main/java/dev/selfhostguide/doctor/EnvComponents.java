@@ -93,6 +93,13 @@ public final class EnvComponents {
         if (bySet.isPresent()) {
             return bySet.get();
         }
+        // 3b. Provider settings spelled the way only one neighbour reads them: weaker than any
+        // AgentOps name (an SDK program may use LiteLLM as a library), stronger than a file name.
+        Optional<Map.Entry<String, List<String>>> provider = neighbours.byProviderNames(names);
+        if (provider.isPresent()) {
+            return new Decision(provider.get().getKey(), "it sets " + list(provider.get().getValue()) + ", spelled as only "
+                + provider.get().getKey() + " reads them");
+        }
         // 4. The files passed with it: a LiteLLM config whose os.environ/ names it sets.
         for (ReaderFile other : others) {
             if (other.kind() == dev.selfhostguide.checks.FileKind.LITELLM) {

@@ -32,7 +32,10 @@ public record Variables(List<String> secretSuffixes, List<Shape> placeholders, L
     public record Variable(String name, String readAt, String defaultValue, boolean defaultGiven, Optional<Boolean> secret,
                            String dead, List<PassTo> passesTo, boolean integer, String empty, List<String> tokens,
                            boolean readFromProcessEnvironment, String description, String descriptionKo, String note,
-                           String noteKo, List<Evidence> evidence, boolean browser, String browserWhy) { }
+                           String noteKo, List<Evidence> evidence, boolean browser, String browserWhy, Optional<MustBe> mustBe) { }
+
+    /** The one value upstream works with ({@code must_be:}), because its code hard-codes it ({@code why}). */
+    public record MustBe(String value, String why) { }
 
     /**
      * What the reference tables say about one component's variables, in both editions
@@ -97,7 +100,9 @@ public record Variables(List<String> secretSuffixes, List<Shape> placeholders, L
             Plain.text(v, "dead"), List.copyOf(passes), "integer".equals(Plain.text(v, "type")), Plain.text(v, "empty"),
             Plain.texts(v, "tokens"), Plain.flag(v, "read_from_process_environment"), Plain.text(v, "description"),
             Plain.text(v, "description_ko"), Plain.text(v, "note"), Plain.text(v, "note_ko"), Plain.evidence(v),
-            Plain.flag(v, "browser"), Plain.text(v, "browser_why"));
+            Plain.flag(v, "browser"), Plain.text(v, "browser_why"),
+            v.containsKey("must_be") ? Optional.of(new MustBe(Plain.text(Plain.asMap(v.get("must_be")), "value"),
+                Plain.text(Plain.asMap(v.get("must_be")), "why"))) : Optional.empty());
     }
 
     private static List<Shape> shapes(Map<String, Object> file, String key) {

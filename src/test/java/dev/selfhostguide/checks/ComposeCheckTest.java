@@ -129,7 +129,7 @@ class ComposeCheckTest {
     @Test
     void unknownTopLevelKey() {
         assertEquals(List.of("content/x.adoc:41: [compose] unknown top-level key 'service'; Compose allows services, "
-            + "volumes, networks, configs, secrets, include, name, version and x-* extensions"),
+            + "models, volumes, networks, configs, secrets, include, name, version and x-* extensions"),
             run("name: x\nservice:\n  web:\n    image: nginx\n"));
     }
 

@@ -81,7 +81,23 @@ class DotenvCheckTest {
             "content/x.adoc:41: [dotenv] '1BAD' is not a valid variable name: use letters, digits and _, not starting with a digit",
             "content/x.adoc:42: [dotenv] 'API-DOMAIN' is not a valid variable name: use letters, digits and _, not starting with a digit",
             "content/x.adoc:43: [dotenv] 'PROTOCOL' has no '=': compose would copy it from the shell's environment; write NAME=value",
-            "content/x.adoc:44: [dotenv] 'API_DOMAIN:' is YAML style; a .env line is NAME=value"), out);
+            "content/x.adoc:44: [dotenv] 'API_DOMAIN:' is YAML style; compose reads it, but python-dotenv and docker run"
+                + " --env-file do not: a .env line is NAME=value"), out);
+    }
+
+    @Test
+    void whatComposesReaderAcceptsIsAdviceInAReadersFile() {
+        // compose-go's dotenv reader takes NAME: value, a bare NAME (from the shell) and '-' or a leading
+        // digit in a name; only a character it refuses stays an error.
+        assertEquals(List.of(
+            "content/x.adoc:40: [dotenv] warning: 'API-DOMAIN' is not a valid variable name: use letters, digits and _, not starting"
+                + " with a digit",
+            "content/x.adoc:41: [dotenv] warning: 'AGENTOPS_API_KEY' has no '=': compose would copy it from the shell's environment;"
+                + " write NAME=value",
+            "content/x.adoc:42: [dotenv] warning: 'AGENTOPS_APP_URL:' is YAML style; compose reads it, but python-dotenv and docker"
+                + " run --env-file do not: a .env line is NAME=value",
+            "content/x.adoc:43: [dotenv] 'A$B' is not a valid variable name: use letters, digits and _, not starting with a digit"),
+            readerSdk("API-DOMAIN=x\nAGENTOPS_API_KEY\nAGENTOPS_APP_URL: http://app.internal\nA$B=1\n"));
     }
 
     @Test
@@ -139,8 +155,8 @@ class DotenvCheckTest {
 
     @Test
     void duplicateKeyIsAnErrorAtTheSecondLine() {
-        assertEquals(List.of("content/x.adoc:42: [dotenv] PROTOCOL is set twice (first at line 40): compose keeps the last value,"
-            + " so the other line has no effect; keep one"), run("compose", "PROTOCOL=http\nAPI_DOMAIN=localhost:8003\nPROTOCOL=https\n"));
+        assertEquals(List.of("content/x.adoc:42: [dotenv] PROTOCOL is set twice with different values: compose and python-dotenv"
+            + " use this line's and silently ignore line 40's; delete the line you do not mean"), run("compose", "PROTOCOL=http\nAPI_DOMAIN=localhost:8003\nPROTOCOL=https\n"));
     }
 
     @Test

@@ -120,7 +120,8 @@ class DoctorTest {
         assertEquals(2, doctor(dir, "missing.env").exitCode());
         assertEquals(2, doctor(dir, "--as", "toml", "notes.txt").exitCode());
         GuideFixture.Run unknown = doctor(dir, "notes.txt");
-        assertEquals(1, unknown.exitCode());
-        assertTrue(unknown.err().contains("notes.txt: [doctor] cannot tell what kind of file this is"), unknown.all());
+        // doctor's own limit, not a fault of the file: a warning that it was not checked.
+        assertEquals(0, unknown.exitCode(), unknown.all());
+        assertTrue(unknown.err().contains("notes.txt: [doctor] warning: not checked: cannot tell what kind of file this is"), unknown.all());
     }
 }

@@ -50,9 +50,14 @@ public final class StrictYaml {
      * One reason the text is not acceptable YAML. {@code lossless}: a duplicate key whose first
      * value is wholly repeated, with the same values, by the later one that last-wins loaders keep.
      */
-    public record Problem(int line, int column, String message, boolean lossless) {
+    public record Problem(int line, int column, String message, boolean lossless, int firstLine) {
         public Problem(int line, int column, String message) {
-            this(line, column, message, false);
+            this(line, column, message, false, 0);
+        }
+
+        /** Whether this is a duplicate key (then {@code firstLine} is the line of its first occurrence). */
+        public boolean duplicate() {
+            return firstLine > 0;
         }
     }
 
@@ -236,7 +241,7 @@ public final class StrictYaml {
                         problems.add(new Problem(line(key), column(key), "duplicate key '" + scalar.getValue()
                             + "' (first at line " + line(first.getKeyNode()) + "); YAML loaders silently keep only one of them"
                             + (lossless ? " (here every entry of the first reappears with the same value, so nothing is lost;"
-                                + " merge them into one)" : ""), lossless));
+                                + " merge them into one)" : ""), lossless, line(first.getKeyNode())));
                     }
                 }
                 duplicateKeys(tuple.getKeyNode(), seen, problems);
@@ -409,7 +414,7 @@ public final class StrictYaml {
                 check.run(document, findings);
             }
         } catch (RuntimeException e) {
-            findings.add(dev.selfhostguide.snippets.Finding.error(snippet, 1, id, "cannot check this " + what + ": " + e.getMessage()));
+            findings.add(Origin.notChecked(snippet, 1, id, "cannot check this " + what + ": " + e.getMessage()));
         }
         findings.sort(java.util.Comparator.comparingInt(dev.selfhostguide.snippets.Finding::line));
         return findings;
