@@ -42,7 +42,8 @@ import java.util.stream.Stream;
  * stays one process per block, because a syntax error ends bash's parse of everything after it.
  *
  * <p>Severities: a guide block must pass shellcheck's warnings too, so every finding is an error
- * there. In a reader's script (doctor) only shellcheck's errors are errors; its warnings are advice,
+ * there. In a reader's script (doctor) what bash refuses (bash -n) is an error, and so is a carriage
+ * return (bash fails on every such line); the rest of what shellcheck says, at any level, is advice,
  * since the script may well run as meant. SC1090/SC1091 (a sourced file shellcheck cannot open)
  * say the linter could not see something, not that the script is wrong: a warning everywhere.
  */
@@ -57,6 +58,8 @@ public final class ShellSnippetCheck implements Check {
     private static final Pattern BASH_ERROR = Pattern.compile("^.*?: line (\\d+): (.*)$");
     /** SC1090 / SC1091: shellcheck cannot open what {@code source} names; a limit of the linter. */
     private static final Pattern UNFOLLOWED_SOURCE = Pattern.compile("\\[SC109[01]\\]$");
+    /** SC1017: a literal carriage return (a CRLF file), which bash makes part of the command's last word. */
+    private static final Pattern CARRIAGE_RETURN = Pattern.compile("\\[SC1017\\]$");
     private static final Pattern WRITES_ENV = Pattern.compile("(>>?|\\btee\\s+(-a\\s+)?)\\s*\\S*\\.env\\b");
 
     @Override
@@ -139,7 +142,7 @@ public final class ShellSnippetCheck implements Check {
         for (Finding f : lint) {
             boolean better = first == null || f.line() < first.line()
                 || f.line() == first.line() && isFollowUp(first) && !isFollowUp(f);
-            if (f.isError() && f.message().startsWith("shellcheck error") && better) {
+            if (f.message().startsWith("shellcheck error") && better) {
                 first = f;
             }
         }
@@ -199,9 +202,11 @@ public final class ShellSnippetCheck implements Check {
                 findings.add(Finding.warning(snippet, at, ID, "shellcheck could not follow a sourced file" + where
                     + ", so the lines using what it defines were not checked: " + message
                     + "; add '# shellcheck source=PATH' above the line to name it"));
-            } else if (reader && !lint.level().equals("error")) {
-                // A reader's script: shellcheck's errors are lines bash runs wrongly or refuses; its
-                // warnings are likely bugs the script may still run with, so they are advice there.
+            } else if (reader && !CARRIAGE_RETURN.matcher(message).find()) {
+                // A reader's script: what bash refuses is bash -n's error above. Everything else shellcheck
+                // says, at any level (SC2148 no shebang, SC2045 ls in a for loop), is a likely bug the
+                // script still runs with, so it is advice. A carriage return is the exception: bash runs
+                // "cmd\r" and fails with "command not found".
                 findings.add(Finding.warning(snippet, at, ID, "shellcheck " + lint.level() + where + ": " + message));
             } else {
                 findings.add(Finding.error(snippet, at, ID, "shellcheck " + lint.level() + where + ": " + message));

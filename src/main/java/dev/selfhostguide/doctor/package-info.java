@@ -67,8 +67,9 @@
  *   server; load_module .so; envsubst stand-ins     |           |
  * shellcheck warning/info/style; a sourced file    | warning   | lint advice; a path of the reader's machine
  *   shellcheck cannot open                          |           |
- * shellcheck error level (e.g. SC2148 no shebang)   | error     | NOT audited: ShellSnippetCheck was another
- *                                                   |           |   engineer's file; bash -n already catches refusals
+ * shellcheck error level (SC2148 no shebang, SC2045| warning   | bash runs the line; what bash refuses is bash -n's
+ *   ls in a for loop)                               |           |   error (at the line shellcheck names)
+ * bash -n syntax error; a carriage return (SC1017)  | error     | bash refuses the script / runs "cmd\r": not found
  * tool timed out or crashed, check threw, invalid   | warning   | doctor could not check the file: no verdict on
  *   UTF-8, file too large, kind unknown, BOM        |           |   it ("not checked" / "not fully checked here")
  * Kubernetes manifest read as a collector config    | warning   | doctor's guess of the kind was wrong, not the file

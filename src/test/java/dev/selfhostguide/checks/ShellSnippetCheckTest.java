@@ -61,17 +61,28 @@ class ShellSnippetCheckTest {
     }
 
     @Test
-    void inAReadersScriptShellchecksWarningsAreAdviceAndItsErrorsStayErrors() {
+    void inAReadersScriptWhatBashRunsIsAdviceAndWhatItRefusesIsAnError() {
         Map<String, String> reader = Map.of("origin", "reader");
         String text = "#!/bin/bash\nexport STAMP=$(date +%s)\nfor f in $(ls *.sql); do echo \"$f\"; done\n";
         List<Finding> out = check.check(snippet("bash", reader, text), TestCatalogs.context(scratch));
         assertEquals(2, out.size(), out.toString());
-        assertFalse(out.get(0).isError(), out.get(0).message());
         assertTrue(out.get(0).message().contains("SC2155"), out.get(0).message());
-        assertTrue(out.get(1).isError(), out.get(1).message());
-        assertTrue(out.get(1).message().contains("SC2045"), out.get(1).message());
-        // the guide's own blocks must pass shellcheck's warnings: there the same line is an error
+        assertTrue(out.get(1).message().contains("shellcheck error") && out.get(1).message().contains("SC2045"), out.get(1).message());
+        // bash runs both lines: a shellcheck error (ls in a for loop) is advice too, like its warnings
+        assertTrue(out.stream().noneMatch(Finding::isError), out.toString());
+        // the guide's own blocks must pass shellcheck's warnings: there the same lines are errors
         assertTrue(check.check(snippet("bash", Map.of(), text), TestCatalogs.context(scratch)).stream().allMatch(Finding::isError));
+
+        // What bash refuses stays an error, at the line that opened it.
+        List<Finding> unclosed = check.check(snippet("bash", reader, "#!/bin/bash\nif [ -f x ]; then\n  echo x\necho done\n"),
+            TestCatalogs.context(scratch));
+        assertEquals(1, unclosed.size(), unclosed.toString());
+        assertTrue(unclosed.get(0).isError());
+        assertEquals(41, unclosed.get(0).line(), unclosed.get(0).message());
+
+        // A carriage return: bash runs "echo ok\r" and every such line fails.
+        List<Finding> crlf = check.check(snippet("bash", reader, "#!/bin/bash\necho ok\r\n"), TestCatalogs.context(scratch));
+        assertTrue(crlf.stream().anyMatch(f -> f.isError() && f.message().contains("SC1017")), crlf.toString());
     }
 
     @Test
