@@ -1,5 +1,6 @@
 package dev.selfhostguide.checks;
 
+import dev.selfhostguide.content.Catalog;
 import dev.selfhostguide.checks.support.*;
 import dev.selfhostguide.facts.Variables;
 import dev.selfhostguide.snippets.Finding;
@@ -256,7 +257,29 @@ public final class DotenvCheck implements Check {
                     + " (agentops/sdk/exporters.py), so without " + suffix + " the collector answers 404 and no span arrives;"
                     + " write " + value.replaceAll("/+$", "") + suffix));
             }
+            grpcPort(context, value).ifPresent(grpc -> findings.add(Finding.error(snippet, e.line(), ID, e.name() + " names port "
+                + grpc.reference() + ", the collector's OTLP gRPC port (content/data/deployment.yml " + grpc.id() + "), but the SDK"
+                + " exports " + context.catalog().sdk().exporterProtocol() + " (content/data/sdk.yml), which that port does not"
+                + " speak: every export fails" + httpPort(context, grpc).map(h -> "; use the OTLP/HTTP port " + h.reference()).orElse(""))));
         }
+    }
+
+    /** The gRPC port of the catalog that {@code url} names explicitly, if any. */
+    private static Optional<Catalog.Port> grpcPort(CheckContext context, String url) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)^https?://[^/:]+:(\\d+)").matcher(url);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        int port = Integer.parseInt(m.group(1));
+        return context.catalog().ports().stream()
+            .filter(p -> p.protocol().equals("grpc") && (p.reference() == port || p.upstream() == port)).findFirst();
+    }
+
+    /** The HTTP port of the same component as {@code grpc}, spelled with the same prefix (otlp-grpc: otlp-http). */
+    private static Optional<Catalog.Port> httpPort(CheckContext context, Catalog.Port grpc) {
+        String prefix = grpc.id().replaceFirst("-[^-]*$", "");
+        return context.catalog().ports().stream().filter(p -> p.protocol().equals("http") && p.component().equals(grpc.component())
+            && p.id().startsWith(prefix + "-")).findFirst();
     }
 
     /** The known name within two edits of {@code name}, the closest first; empty when none is that near. */

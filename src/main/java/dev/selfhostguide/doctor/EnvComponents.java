@@ -32,10 +32,19 @@ public final class EnvComponents {
     private static final Pattern OS_ENVIRON = Pattern.compile("os\\.environ/([A-Za-z_][A-Za-z0-9_]*)");
 
     private final Map<String, Set<String>> agentops = new LinkedHashMap<>();
+    /** Names upstream documents but no AgentOps code reads (variables.yml {@code dead:}). */
+    private final Set<String> dead = new LinkedHashSet<>();
     private final NeighbourFacts neighbours;
 
     public EnvComponents(Catalog catalog) {
-        catalog.variables().components().forEach((name, c) -> agentops.put(name, new LinkedHashSet<>(c.variables().keySet())));
+        catalog.variables().components().forEach((name, c) -> {
+            agentops.put(name, new LinkedHashSet<>(c.variables().keySet()));
+            c.variables().forEach((variable, v) -> {
+                if (!v.dead().isEmpty()) {
+                    dead.add(variable);
+                }
+            });
+        });
         this.neighbours = NeighbourFacts.of(catalog);
     }
 
@@ -149,9 +158,15 @@ public final class EnvComponents {
         return serverNames.size() * 3 >= names.size();
     }
 
+    /**
+     * The AgentOps server's names among {@code names}. Names no AgentOps code reads (OTEL_SERVICE_NAME,
+     * which upstream's setup guide lists, is also OpenTelemetry's own for every program) count only
+     * beside a name the server does read: alone they say nothing about whose file it is.
+     */
     private List<String> serverNames(Set<String> names) {
-        return names.stream().filter(n -> !n.startsWith("AGENTOPS_")
+        List<String> hits = names.stream().filter(n -> !n.startsWith("AGENTOPS_")
             && (agentops.getOrDefault("compose", Set.of()).contains(n) || agentops.getOrDefault("api", Set.of()).contains(n))).toList();
+        return hits.stream().allMatch(dead::contains) ? List.of() : hits;
     }
 
     /** A neighbour's own variables first, then AgentOps' names: the SDK's AGENTOPS_ prefix, else the server's. */

@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** content/data/sdk.yml: the keyword arguments {@code agentops.init()} accepts. */
-public record Sdk(Map<String, Keyword> init) {
+/**
+ * content/data/sdk.yml: the keyword arguments {@code agentops.init()} accepts, and the protocol its
+ * exporter speaks ({@code exporter.protocol}, empty when the file does not say).
+ */
+public record Sdk(Map<String, Keyword> init, String exporterProtocol) {
 
     /**
      * @param deprecated what to use instead, or empty
@@ -24,7 +27,7 @@ public record Sdk(Map<String, Keyword> init) {
                 Plain.text(k, "url"), Plain.text(k, "path_suffix"), Plain.text(k, "appends"), Plain.flag(k, "via_kwargs"), Plain.text(k, "deprecated"),
                 Plain.evidence(k)));
         });
-        return new Sdk(java.util.Collections.unmodifiableMap(init));
+        return new Sdk(java.util.Collections.unmodifiableMap(init), Plain.text(Plain.map(file, "exporter"), "protocol"));
     }
 
     public Optional<Keyword> keyword(String name) {

@@ -28,6 +28,21 @@ class DotenvCheckTest {
     }
 
     @Test
+    void theSdksExporterPointedAtTheCollectorsGrpcPortIsAnError() {
+        // The SDK exports OTLP over HTTP/protobuf (sdk.yml exporter.protocol); 4317 is the collector's
+        // gRPC port (deployment.yml otlp-grpc), 4318 its HTTP one.
+        Map<String, String> reader = Map.of("component", "sdk", "origin", "reader");
+        List<String> out = formatted(check.check(snippet("dotenv", reader,
+            "AGENTOPS_API_KEY=<your-api-key>\nAGENTOPS_EXPORTER_ENDPOINT=http://otelcollector:4317/v1/traces\n"), TestCatalogs.context(scratch)));
+        assertEquals(1, out.size(), out.toString());
+        assertTrue(out.get(0).startsWith("content/x.adoc:41: [dotenv] AGENTOPS_EXPORTER_ENDPOINT names port 4317, the collector's OTLP"
+            + " gRPC port (content/data/deployment.yml otlp-grpc), but the SDK exports OTLP over HTTP/protobuf"), out.get(0));
+        assertTrue(out.get(0).endsWith("use the OTLP/HTTP port 4318"), out.get(0));
+        assertEquals(List.of(), formatted(check.check(snippet("dotenv", reader,
+            "AGENTOPS_API_KEY=<your-api-key>\nAGENTOPS_EXPORTER_ENDPOINT=http://otelcollector:4318/v1/traces\n"), TestCatalogs.context(scratch))));
+    }
+
+    @Test
     void appliesToDotenvAndEnv() {
         assertTrue(check.appliesTo(snippet("dotenv", Map.of(), "")));
         assertTrue(check.appliesTo(snippet("env", Map.of(), "")));

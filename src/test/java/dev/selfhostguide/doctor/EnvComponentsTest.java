@@ -48,4 +48,15 @@ class EnvComponentsTest {
         assertEquals("api", components.decide(Path.of("/srv/agentops/app/api/.env"), env("CLICKHOUSE_HOST", "EXTRA_ONE", "EXTRA_TWO",
             "EXTRA_THREE", "EXTRA_FOUR"), List.of()).component());
     }
+
+    @Test
+    void aNameNoAgentOpsCodeReadsDoesNotMakeAFileAgentOps() {
+        // OpenTelemetry's own variables, as any instrumented program's .env sets them; OTEL_SERVICE_NAME
+        // is also in upstream's setup guide, but nothing in AgentOps reads it (variables.yml dead:)
+        EnvComponents.Decision d = components.decide(Path.of(".env"), env("OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_SERVICE_NAME"),
+            List.of());
+        assertEquals("other", d.component(), d.because());
+        // beside a name the server reads, it still counts
+        assertEquals("compose", components.decide(Path.of(".env"), env("OTEL_SERVICE_NAME", "CLICKHOUSE_HOST"), List.of()).component());
+    }
 }
