@@ -21,19 +21,11 @@ class DoctorPatternsTest {
     Path dir;
 
     private GuideFixture.Run doctor(String... args) {
-        String[] full = new String[args.length + 3];
-        full[0] = "-C";
-        full[1] = dir.toString();
-        full[2] = "doctor";
-        System.arraycopy(args, 0, full, 3, args.length);
-        return GuideFixture.runIn(full);
+        return DoctorFixture.doctor(dir, args);
     }
 
     private Path write(String relative, String text) throws Exception {
-        Path file = dir.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-        return file;
+        return DoctorFixture.write(dir, relative, text);
     }
 
     private static List<String> errors(GuideFixture.Run run) {

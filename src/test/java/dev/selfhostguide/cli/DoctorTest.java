@@ -30,12 +30,7 @@ class DoctorTest {
     }
 
     private static GuideFixture.Run doctor(Path cwd, String... args) {
-        String[] full = new String[args.length + 3];
-        full[0] = "-C";
-        full[1] = cwd.toString();
-        full[2] = "doctor";
-        System.arraycopy(args, 0, full, 3, args.length);
-        return GuideFixture.runIn(full);
+        return DoctorFixture.doctor(cwd, args);
     }
 
     private static Path corpus(String relative) {
