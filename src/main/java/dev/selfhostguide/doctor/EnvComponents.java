@@ -32,19 +32,18 @@ public final class EnvComponents {
     private static final Pattern OS_ENVIRON = Pattern.compile("os\\.environ/([A-Za-z_][A-Za-z0-9_]*)");
 
     private final Map<String, Set<String>> agentops = new LinkedHashMap<>();
-    /** Names upstream documents but no AgentOps code reads (variables.yml {@code dead:}). */
+    /** Names upstream documents but no AgentOps component reads (variables.yml {@code dead:} wherever listed). */
     private final Set<String> dead = new LinkedHashSet<>();
     private final NeighbourFacts neighbours;
 
     public EnvComponents(Catalog catalog) {
+        Set<String> live = new LinkedHashSet<>();
         catalog.variables().components().forEach((name, c) -> {
             agentops.put(name, new LinkedHashSet<>(c.variables().keySet()));
-            c.variables().forEach((variable, v) -> {
-                if (!v.dead().isEmpty()) {
-                    dead.add(variable);
-                }
-            });
+            c.variables().forEach((variable, v) -> (v.dead().isEmpty() ? live : dead).add(variable));
         });
+        // CLICKHOUSE_ENDPOINT is dead for the API but the collector's: dead only where nothing reads it.
+        dead.removeAll(live);
         this.neighbours = NeighbourFacts.of(catalog);
     }
 

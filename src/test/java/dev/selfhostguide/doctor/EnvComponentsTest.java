@@ -58,5 +58,8 @@ class EnvComponentsTest {
         assertEquals("other", d.component(), d.because());
         // beside a name the server reads, it still counts
         assertEquals("compose", components.decide(Path.of(".env"), env("OTEL_SERVICE_NAME", "CLICKHOUSE_HOST"), List.of()).component());
+        // dead for the API, but the collector's through compose: still the server's name
+        assertEquals("compose", components.decide(Path.of(".env"), env("CLICKHOUSE_ENDPOINT", "CLICKHOUSE_USERNAME"), List.of())
+            .component());
     }
 }
