@@ -62,4 +62,25 @@ class EnvComponentsTest {
         assertEquals("compose", components.decide(Path.of(".env"), env("CLICKHOUSE_ENDPOINT", "CLICKHOUSE_USERNAME"), List.of())
             .component());
     }
+
+    @Test
+    void aNextJsFileNameNeedsADashboardVariableToBeTheDashboards() {
+        // godotenv and Vite read .env.local too
+        EnvComponents.Decision go = components.decide(Path.of("shortener/.env.local"), env("DB_HOST", "DB_PASSWORD", "REDIS_URL",
+            "BASE_URL"), List.of());
+        assertEquals("other", go.component(), go.because());
+        assertEquals("dashboard", components.decide(Path.of("web/.env.local"), env("NEXT_PUBLIC_API_URL", "NEXT_PUBLIC_SUPABASE_URL"),
+            List.of()).component());
+    }
+
+    @Test
+    void anEnvInAFolderNamedApiWithTheApisNamesIsTheApis() {
+        // upstream's docs write api/.env (relative to app/) and dashboard/.env.local
+        EnvComponents.Decision api = components.decide(Path.of("/srv/checkout/api/.env"), env("SUPABASE_URL", "SUPABASE_KEY",
+            "JWT_SECRET_KEY", "CLICKHOUSE_HOST"), List.of());
+        assertEquals("api", api.component(), api.because());
+        // a folder named api/ of another program stays what its names say
+        assertEquals("other", components.decide(Path.of("/srv/shop/api/.env"), env("STRIPE_KEY", "SHOP_DB_URL", "SHOP_PORT"),
+            List.of()).component());
+    }
 }
