@@ -62,6 +62,16 @@ public final class NeighbourFacts {
         return p == null ? "" : p.title();
     }
 
+    /**
+     * The names every client program of a project sets ({@code client_names:}: SUPABASE_URL and
+     * SUPABASE_KEY in any app that uses Supabase), across all projects.
+     */
+    public java.util.Set<String> clientNames() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        data.projects().values().forEach(p -> names.addAll(p.clientNames()));
+        return names;
+    }
+
     /** The variables only this project's .env sets. */
     public List<String> signature(String project) {
         Neighbours.Project p = data.projects().get(project);

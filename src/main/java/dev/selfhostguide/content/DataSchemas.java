@@ -60,6 +60,8 @@ final class DataSchemas {
             .optional("source", SOURCE)
             .required("projects", mapOf(fields().optional("source", SOURCE).optional("signature", listOf(text()))
                 .optional("provider_names", fields().required("names", listOf(text())).required("at_least", Shape.integer(1, 50)))
+                .optional("client_names", fields().required("names", listOf(text()))
+                    .required("source", fields().required("repo", text()).required("path", text()).required("commit", text())))
                 .optional("host_ports", mapOf(fields().required("service", text()).required("container", port())))))
             .optional("published_secrets", listOf(fields().required("value", text()).required("reason", text())
                 .optional("client_facing", flag())

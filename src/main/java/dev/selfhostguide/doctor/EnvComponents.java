@@ -34,6 +34,8 @@ public final class EnvComponents {
     private final Map<String, Set<String>> agentops = new LinkedHashMap<>();
     /** Names upstream documents but no AgentOps component reads (variables.yml {@code dead:} wherever listed). */
     private final Set<String> dead = new LinkedHashSet<>();
+    /** Names that alone say nothing of whose file it is: dead ones, and those every client of a neighbour sets. */
+    private final Set<String> weak = new LinkedHashSet<>();
     private final NeighbourFacts neighbours;
 
     public EnvComponents(Catalog catalog) {
@@ -45,6 +47,8 @@ public final class EnvComponents {
         // CLICKHOUSE_ENDPOINT is dead for the API but the collector's: dead only where nothing reads it.
         dead.removeAll(live);
         this.neighbours = NeighbourFacts.of(catalog);
+        weak.addAll(dead);
+        weak.addAll(neighbours.clientNames());
     }
 
     /** Every component name {@code --component} accepts. */
@@ -177,13 +181,14 @@ public final class EnvComponents {
 
     /**
      * The AgentOps server's names among {@code names}. Names no AgentOps code reads (OTEL_SERVICE_NAME,
-     * which upstream's setup guide lists, is also OpenTelemetry's own for every program) count only
-     * beside a name the server does read: alone they say nothing about whose file it is.
+     * which upstream's setup guide lists, is also OpenTelemetry's own for every program) and names
+     * every Supabase client sets (SUPABASE_URL, SUPABASE_KEY) count only beside a name of the
+     * server's own: alone they say nothing about whose file it is.
      */
     private List<String> serverNames(Set<String> names) {
         List<String> hits = names.stream().filter(n -> !n.startsWith("AGENTOPS_")
             && (agentops.getOrDefault("compose", Set.of()).contains(n) || agentops.getOrDefault("api", Set.of()).contains(n))).toList();
-        return hits.stream().allMatch(dead::contains) ? List.of() : hits;
+        return hits.stream().allMatch(weak::contains) ? List.of() : hits;
     }
 
     /** A neighbour's own variables first, then AgentOps' names: the SDK's AGENTOPS_ prefix, else the server's. */

@@ -13,7 +13,8 @@ import java.util.Map;
 public record Neighbours(Map<String, Project> projects, Map<String, String> publishedSecrets, List<Published> published) {
 
     /** How to recognise a project's .env (variables only it sets) and which of them become host ports. */
-    public record Project(String title, List<String> signature, List<HostPort> hostPorts, ProviderNames providerNames) { }
+    public record Project(String title, List<String> signature, List<HostPort> hostPorts, ProviderNames providerNames,
+                          List<String> clientNames) { }
 
     /**
      * Spellings of provider settings only this project reads ({@code provider_names:}), and how many
@@ -40,7 +41,8 @@ public record Neighbours(Map<String, Project> projects, Map<String, String> publ
             Map<String, Object> provider = p.containsKey("provider_names") ? Plain.asMap(p.get("provider_names")) : Map.of();
             String atLeast = Plain.text(provider, "at_least");
             projects.put(name, new Project(Plain.text(p, "title"), Plain.texts(p, "signature"), List.copyOf(ports),
-                new ProviderNames(Plain.texts(provider, "names"), atLeast.matches("\\d+") ? Integer.parseInt(atLeast) : 0)));
+                new ProviderNames(Plain.texts(provider, "names"), atLeast.matches("\\d+") ? Integer.parseInt(atLeast) : 0),
+                Plain.texts(Plain.map(p, "client_names"), "names")));
         });
         Map<String, String> byValue = new LinkedHashMap<>();
         List<Published> entries = new ArrayList<>();

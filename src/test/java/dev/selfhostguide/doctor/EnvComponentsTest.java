@@ -83,4 +83,15 @@ class EnvComponentsTest {
         assertEquals("other", components.decide(Path.of("/srv/shop/api/.env"), env("STRIPE_KEY", "SHOP_DB_URL", "SHOP_PORT"),
             List.of()).component());
     }
+
+    @Test
+    void anAppUsingSupabaseAsAClientIsNotAgentOps() {
+        // supabase-py's README exports SUPABASE_URL and SUPABASE_KEY; AgentOps' API reads them too
+        EnvComponents.Decision app = components.decide(Path.of("bot/.env"), env("SUPABASE_URL", "SUPABASE_KEY", "OPENAI_API_KEY"),
+            List.of());
+        assertEquals("other", app.component(), app.because());
+        // beside a name of the server's own they still count
+        assertEquals("compose", components.decide(Path.of(".env"), env("SUPABASE_URL", "SUPABASE_KEY", "JWT_SECRET_KEY"), List.of())
+            .component());
+    }
 }
