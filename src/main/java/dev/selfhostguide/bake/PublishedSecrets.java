@@ -2,6 +2,7 @@ package dev.selfhostguide.bake;
 
 import dev.selfhostguide.content.Catalog;
 import dev.selfhostguide.content.Project;
+import dev.selfhostguide.content.ScanMemory;
 import dev.selfhostguide.content.SecretShapes;
 import dev.selfhostguide.snippets.Finding;
 import java.io.IOException;
@@ -57,28 +58,19 @@ public final class PublishedSecrets {
      */
     public static final class Memo {
         private List<SecretShapes.Allowed> allowlist = List.of();
-        private Map<Text, List<List<SecretShapes.Match>>> last = Map.of();
-        private final Map<Text, List<List<SecretShapes.Match>>> now = new java.util.concurrent.ConcurrentHashMap<>();
-
-        private SecretShapes.Memo pieces = new SecretShapes.Memo();
+        /** Each published text's matches, view by view; and each piece's, for texts that changed in part. */
+        private final ScanMemory<Text, List<List<SecretShapes.Match>>> texts = new ScanMemory<>();
+        private final ScanMemory<String, List<SecretShapes.Match>> pieces = new ScanMemory<>();
 
         private synchronized void begin(SecretShapes shapes) {
-            boolean same = shapes.allowlist().equals(allowlist);
-            last = same ? Map.copyOf(now) : Map.of();
-            allowlist = shapes.allowlist();
-            now.clear();    // texts no longer published are forgotten after one scan
-            if (same) {
+            if (shapes.allowlist().equals(allowlist)) {
+                texts.next();
                 pieces.next();
             } else {
-                pieces = new SecretShapes.Memo();
+                texts.clear();
+                pieces.clear();
+                allowlist = shapes.allowlist();
             }
-        }
-
-        private List<List<SecretShapes.Match>> matches(Text text, java.util.function.Function<Text, List<List<SecretShapes.Match>>> scan) {
-            List<List<SecretShapes.Match>> known = last.get(text);
-            List<List<SecretShapes.Match>> found = known != null ? known : scan.apply(text);
-            now.put(text, found);
-            return found;
         }
     }
 
@@ -254,7 +246,7 @@ public final class PublishedSecrets {
     private record Scanned(String shown, List<List<SecretShapes.Match>> views) { }
 
     private List<List<SecretShapes.Match>> matchesOf(List<String> texts) {
-        return texts.parallelStream().map(t -> memo.matches(new Text("source", t), x -> List.of(shapes.scan(x.text(), memo.pieces))).get(0)).toList();
+        return texts.parallelStream().map(t -> memo.texts.get(new Text("source", t), this::views).get(0)).toList();
     }
 
     /**
@@ -268,7 +260,7 @@ public final class PublishedSecrets {
     private Scanned scanned(String shown, String text) {
         String name = shown.toLowerCase(Locale.ROOT);
         String kind = name.endsWith(".html") || name.endsWith(".htm") ? "html" : name.endsWith(".js") ? "js" : "text";
-        return new Scanned(shown, memo.matches(new Text(kind, text), this::views));
+        return new Scanned(shown, memo.texts.get(new Text(kind, text), this::views));
     }
 
     /** What the shapes find in each view a reader has of the text. */

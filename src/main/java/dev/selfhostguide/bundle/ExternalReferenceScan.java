@@ -1,5 +1,6 @@
 package dev.selfhostguide.bundle;
 
+import dev.selfhostguide.content.ScanMemory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -108,32 +108,28 @@ public final class ExternalReferenceScan {
      * unresolved local references, the one verdict that depends on other files than the one read.
      */
     public static final class Memo {
-        private Map<String, List<Problem>> last = Map.of();
+        private final ScanMemory<String, List<Problem>> files = new ScanMemory<>();
 
         private synchronized List<Problem> scan(Path root) throws IOException {
-            Map<String, List<Problem>> now = new java.util.HashMap<>();
+            files.next();
             List<Problem> problems = new ArrayList<>();
-            for (Path file : files(root)) {
-                String key = root.relativize(file) + "\u0000" + java.util.HexFormat.of().formatHex(sha256(Files.readAllBytes(file)));
-                List<Problem> found = last.get(key);
-                if (found == null) {
-                    ExternalReferenceScan one = new ExternalReferenceScan(root);
-                    one.file(file);
-                    found = List.copyOf(one.problems);
-                }
-                now.put(key, found);
-                problems.addAll(found);
-            }
-            last = now;
-            return problems;
-        }
-
-        private static byte[] sha256(byte[] bytes) {
             try {
-                return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java has SHA-256", e);
+                for (Path file : files(root)) {
+                    String key = root.relativize(file) + "\u0000" + Checksums.sha256(file);
+                    problems.addAll(files.get(key, k -> {
+                        ExternalReferenceScan one = new ExternalReferenceScan(root);
+                        try {
+                            one.file(file);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                        return List.copyOf(one.problems);
+                    }));
+                }
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
             }
+            return problems;
         }
     }
 

@@ -121,12 +121,12 @@ public final class SecretShapes {
 
     /**
      * {@link #scan(String)}, taking what {@code memo} remembers for each piece of the text seen
-     * before. The text is scanned in pieces no match can cross (see {@link #joined}): usually
+     * before (its matches depend on this allowlist: the caller clears it when that changes). The text is scanned in pieces no match can cross (see {@link #joined}): usually
      * one line each, so a page rebuild in serve scans the lines that changed in the search index
      * (one line per entry) instead of all of it. Pieces give exactly the whole text's matches:
      * only the assignment shapes can cross a line break, and only through their {@code [:=]}.
      */
-    public List<Match> scan(String text, Memo memo) {
+    public List<Match> scan(String text, ScanMemory<String, List<Match>> memo) {
         String[] lines = text.split("\n", -1);
         boolean[] joined = joined(lines);
         List<Match> matches = new ArrayList<>();
@@ -137,7 +137,7 @@ public final class SecretShapes {
                 to++;
             }
             String piece = to == from ? lines[from] : String.join("\n", java.util.Arrays.asList(lines).subList(from, to + 1));
-            List<Match> found = memo == null ? find(piece) : memo.find(piece, this::find);
+            List<Match> found = memo == null ? find(piece) : memo.get(piece, this::find);
             for (Match m : found) {
                 matches.add(new Match(m.line() + from, m.shape(), m.value()));
             }
@@ -178,29 +178,6 @@ public final class SecretShapes {
             joined[i] = lastEndsAssigning || nextStartsAssigning[i + 1];
         }
         return joined;
-    }
-
-    /**
-     * What the shapes found in each piece of the texts of one scan, kept for the next: a caller
-     * that scans nearly the same texts again (serve, after a one-page edit) scans only new
-     * pieces. {@link #next} starts a scan and forgets pieces the previous one did not see.
-     * Bound to one allowlist: the caller makes a new memo when it changes.
-     */
-    public static final class Memo {
-        private Map<String, List<Match>> last = Map.of();
-        private final Map<String, List<Match>> now = new java.util.concurrent.ConcurrentHashMap<>();
-
-        public synchronized void next() {
-            last = Map.copyOf(now);
-            now.clear();
-        }
-
-        private List<Match> find(String piece, java.util.function.Function<String, List<Match>> find) {
-            List<Match> known = last.get(piece);
-            List<Match> found = known != null ? known : find.apply(piece);
-            now.put(piece, found);
-            return found;
-        }
     }
 
     /** Enough of a value to find it in the file, not enough to use it. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.selfhostguide.GuideFixture;
 import dev.selfhostguide.content.Catalog;
+import dev.selfhostguide.content.ScanMemory;
 import dev.selfhostguide.content.SecretShapes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -94,7 +95,7 @@ class SecretShapesTest {
             "2 a random value assigned to MY_SERVICE_SECRET",
             "4 a random value assigned to api_key",
             "7 an AWS secret access key");
-        SecretShapes.Memo memo = new SecretShapes.Memo();
+        ScanMemory<String, List<SecretShapes.Match>> memo = new ScanMemory<>();
         for (List<SecretShapes.Match> found : List.of(shapes.scan(text), shapes.scan(text, memo), shapes.scan(text, memo))) {
             assertEquals(expected, found.stream().map(m -> m.line() + " " + m.shape()).toList());
         }
