@@ -229,7 +229,7 @@ public final class ComposeCheck implements Check {
                 ? StrictYaml.entries(top.get("volumes").getValueNode()).keySet() : Set.of();
             // A reader's ports, images and commands are theirs to choose: comparing them with the
             // guide's reference deployment is opt-in (guide doctor --profile guide).
-            boolean reader = snippet.attribute("origin").map("reader"::equals).orElse(false);
+            boolean reader = Origin.reader(snippet);
             boolean agentops = isAgentOpsStack(services)
                 && (!reader || snippet.attribute("profile").map("guide"::equals).orElse(false));
             Set<String> defined = new java.util.LinkedHashSet<>(services.keySet());
@@ -261,7 +261,7 @@ public final class ComposeCheck implements Check {
          * that include:s other files may get the service from them.
          */
         private boolean aloneReader() {
-            return snippet.attribute("origin").map("reader"::equals).orElse(false)
+            return Origin.reader(snippet)
                 && (includes || context.allSnippets().stream().noneMatch(o -> o != snippet && o.attribute("check").orElse("").contains(ID)));
         }
 
@@ -289,7 +289,7 @@ public final class ComposeCheck implements Check {
             boolean override = !entries.containsKey("image") && !entries.containsKey("build")
                 && !entries.containsKey("extends");
             boolean upstreamService = upstream.services().containsKey(name)
-                || snippet.attribute("origin").map("reader"::equals).orElse(false) && readerServices().contains(name);
+                || Origin.reader(snippet) && readerServices().contains(name);
             if (override && !upstreamService && aloneReader()) {
                 warning(keyNode, "service '" + name + "' has neither 'image' nor 'build': it only works merged with a compose file"
                     + " that defines it (docker compose -f base.yaml -f this.yaml); check that file with this one");

@@ -1,7 +1,7 @@
 package dev.selfhostguide.checks;
 
-import dev.selfhostguide.content.Catalog;
 import dev.selfhostguide.checks.support.*;
+import dev.selfhostguide.content.Catalog;
 import dev.selfhostguide.facts.Variables;
 import dev.selfhostguide.snippets.Finding;
 import dev.selfhostguide.snippets.Snippet;
@@ -42,6 +42,8 @@ public final class DotenvCheck implements Check {
         java.util.regex.Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern EXPORT = Pattern.compile("^export\\s+");
+    /** The port an http(s) URL names after its host, when it names one. */
+    private static final Pattern URL_PORT = Pattern.compile("(?i)^https?://[^/:]+:(\\d+)");
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{[^}]*\\}|\\$[A-Za-z_][A-Za-z0-9_]*");
 
     /** One NAME=value statement. {@code line} is the 1-based snippet line the name is on. */
@@ -83,7 +85,7 @@ public final class DotenvCheck implements Check {
         List<Entry> entries = parse(snippet, findings);
         coalesceStyleWarnings(findings);
 
-        boolean reader = snippet.attribute("origin").map("reader"::equals).orElse(false);
+        boolean reader = Origin.reader(snippet);
         Map<String, Entry> seen = new LinkedHashMap<>();
         for (Entry e : entries) {
             Entry first = seen.putIfAbsent(e.name(), e);
@@ -266,7 +268,7 @@ public final class DotenvCheck implements Check {
 
     /** The gRPC port of the catalog that {@code url} names explicitly, if any. */
     private static Optional<Catalog.Port> grpcPort(CheckContext context, String url) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)^https?://[^/:]+:(\\d+)").matcher(url);
+        java.util.regex.Matcher m = URL_PORT.matcher(url);
         if (!m.find()) {
             return Optional.empty();
         }
@@ -321,7 +323,7 @@ public final class DotenvCheck implements Check {
         Optional<Variables.Variable> known = catalog.variable(component, e.name());
         if (known.isEmpty()) {
             List<String> elsewhere = catalog.componentsKnowing(e.name());
-            boolean reader = snippet.attribute("origin").map("reader"::equals).orElse(false);
+            boolean reader = Origin.reader(snippet);
             if (reader && elsewhere.isEmpty()) {
                 // A reader's file: a name near one the component reads is a misspelling it silently
                 // ignores; a name unlike any (OPENAI_API_KEY in a Next.js app's .env.local) is more
@@ -435,7 +437,7 @@ public final class DotenvCheck implements Check {
                 && !rest.isBlank())) {
                 // The guide's own files must work everywhere; a reader's file only where it is used,
                 // and the line itself may hold a secret.
-                findings.add(snippet.attribute("origin").map("reader"::equals).orElse(false)
+                findings.add(Origin.reader(snippet)
                     ? Finding.warning(snippet, n, ID, "blank around '=' of " + name.trim() + ": compose and python-dotenv"
                         + " trim it, but docker run --env-file and a shell do not; write " + name.trim() + "=value")
                     : Finding.error(snippet, n, ID, "blank around '=' in '" + line.trim()

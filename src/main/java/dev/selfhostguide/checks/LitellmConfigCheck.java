@@ -336,7 +336,7 @@ public final class LitellmConfigCheck implements Check {
             String variable = text.substring(facts.prefix().length()).trim();
             if (variable.isEmpty()) {
                 error(value, "'" + text + "' names no variable");
-            } else if (!declared.contains(variable) && snippet.attribute("origin").orElse("").equals("reader")) {
+            } else if (!declared.contains(variable) && Origin.reader(snippet)) {
                 // A reader's proxy gets its environment from places doctor cannot see: only a .env
                 // passed with the config says what the proxy's environment is meant to hold.
                 if (guideVariables().isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.selfhostguide.checks;
 
+import dev.selfhostguide.checks.support.Origin;
 import dev.selfhostguide.snippets.Finding;
 import dev.selfhostguide.snippets.Snippet;
 import java.io.IOException;
@@ -192,7 +193,7 @@ public final class ShellSnippetCheck implements Check {
             findings.add(Finding.warning(snippet, 1, ID, "not run: shellcheck timed out"));
             return findings;
         }
-        boolean reader = snippet.attribute("origin").map("reader"::equals).orElse(false);
+        boolean reader = Origin.reader(snippet);
         for (ShellLint.Lint lint : verdict.lints()) {
             int at = clamp(snippet, lint.line());
             String message = lint.message();

@@ -53,7 +53,7 @@ public final class YamlCheck implements Check {
         List<Finding> findings = new ArrayList<>();
         // Python's loaders (LiteLLM's PyYAML) keep the last of two equal keys; Go's yaml.v3, which
         // compose and the collector read with, refuses the file, so only there is a lossless one wrong.
-        boolean lastWins = snippet.attribute("origin").map("reader"::equals).orElse(false)
+        boolean lastWins = Origin.reader(snippet)
             && snippet.attribute("kind").map(k -> k.equals(FileKind.LITELLM.id()) || k.equals(FileKind.YAML.id())).orElse(false);
         String kind = snippet.attribute("kind").orElse("");
         for (StrictYaml.Problem problem : StrictYaml.parse(snippet.text()).problems()) {

@@ -85,34 +85,34 @@ public final class EnvComponents {
         while (m.find()) {
             names.add(m.group(1));
         }
-        String path = file.toAbsolutePath().normalize().toString().replace('\\', '/').toLowerCase(Locale.ROOT);
+        Path absolute = file.toAbsolutePath().normalize();
+        String path = absolute.toString().replace('\\', '/').toLowerCase(Locale.ROOT);
         String fileName = file.getFileName().toString().toLowerCase(Locale.ROOT);
 
         // 1. The layout of an AgentOps checkout.
-        String parent = file.toAbsolutePath().normalize().getParent() == null ? ""
-            : String.valueOf(file.toAbsolutePath().normalize().getParent().getFileName()).toLowerCase(Locale.ROOT);
+        String parent = absolute.getParent() == null ? "" : String.valueOf(absolute.getParent().getFileName()).toLowerCase(Locale.ROOT);
         Set<String> dashboardNames = agentops.getOrDefault("dashboard", Set.of());
-        boolean nextNames = names.stream().anyMatch(n -> dashboardNames.contains(n) && !dead.contains(n));
+        List<String> dashboardOwn = names.stream().filter(n -> dashboardNames.contains(n) && !dead.contains(n)).toList();
+        List<String> apiOwn = names.stream().filter(agentops.getOrDefault("api", Set.of())::contains).toList();
         if (path.contains("/app/dashboard/")) {
             return new Decision("dashboard", "it sits in app/dashboard/");
         }
         // Next.js reads .env.local and .env.production, but so do other programs (Vite, godotenv):
         // the name decides only with a variable of the dashboard's own.
         if ((fileName.endsWith(".env.local") || fileName.endsWith(".env.production") || fileName.endsWith(".env.development"))
-                && nextNames) {
-            return new Decision("dashboard", "it sets the dashboard's " + list(names.stream()
-                .filter(n -> dashboardNames.contains(n) && !dead.contains(n)).limit(3).toList()) + " in " + fileName.substring(fileName.lastIndexOf(".env")) + ", which Next.js reads");
+                && !dashboardOwn.isEmpty()) {
+            return new Decision("dashboard", "it sets the dashboard's " + list(dashboardOwn.stream().limit(3).toList()) + " in "
+                + fileName.substring(fileName.lastIndexOf(".env")) + ", which Next.js reads");
         }
         if (path.contains("/app/api/")) {
             return new Decision("api", "it sits in app/api/");
         }
         // The same layout without app/ around it (upstream's docs write api/.env): a folder named
         // for the component, holding the API's own names.
-        if (parent.equals("api") && names.stream().anyMatch(agentops.getOrDefault("api", Set.of())::contains)) {
-            return new Decision("api", "it sits in a folder named api/ and sets the API's "
-                + list(names.stream().filter(agentops.getOrDefault("api", Set.of())::contains).limit(3).toList()));
+        if (parent.equals("api") && !apiOwn.isEmpty()) {
+            return new Decision("api", "it sits in a folder named api/ and sets the API's " + list(apiOwn.stream().limit(3).toList()));
         }
-        if (parent.equals("dashboard") && nextNames) {
+        if (parent.equals("dashboard") && !dashboardOwn.isEmpty()) {
             return new Decision("dashboard", "it sits in a folder named dashboard/ and sets the dashboard's variables");
         }
         if (path.contains("/app/opentelemetry-collector/")) {
