@@ -1,6 +1,7 @@
 package dev.selfhostguide.bake;
 
 import dev.selfhostguide.content.Catalog;
+import dev.selfhostguide.content.FileMemo;
 import dev.selfhostguide.content.Project;
 import dev.selfhostguide.content.ScanMemory;
 import dev.selfhostguide.content.SecretShapes;
@@ -42,6 +43,8 @@ public final class PublishedSecrets {
     private final Catalog catalog;
     private final SecretShapes shapes;
     private final Memo memo;
+    /** Whether {@link #memo} outlives this scan (serve): only then may a file's text come from the last scan. */
+    private final boolean remembers;
     private final Map<Path, String> sources = new LinkedHashMap<>();
 
     private PublishedSecrets(Project project, Catalog catalog, Memo memo) {
@@ -49,6 +52,7 @@ public final class PublishedSecrets {
         this.catalog = catalog;
         this.shapes = SecretShapes.of(catalog);
         this.memo = memo == null ? new Memo() : memo;
+        this.remembers = memo != null;
     }
 
     /**
@@ -61,6 +65,8 @@ public final class PublishedSecrets {
         /** Each published text's matches, view by view; and each piece's, for texts that changed in part. */
         private final ScanMemory<Text, List<List<SecretShapes.Match>>> texts = new ScanMemory<>();
         private final ScanMemory<String, List<SecretShapes.Match>> pieces = new ScanMemory<>();
+        /** Each file's text (null for a binary one), read again only when the file changed. */
+        private final FileMemo<String> files = new FileMemo<>(PublishedSecrets::read);
 
         private synchronized void begin(SecretShapes shapes) {
             if (shapes.allowlist().equals(allowlist)) {
@@ -345,8 +351,12 @@ public final class PublishedSecrets {
         return file;
     }
 
-    /** The file as UTF-8 text, or null for binary files (by extension or a NUL byte). */
     private String text(Path file) throws IOException {
+        return remembers ? memo.files.get(file) : read(file);
+    }
+
+    /** The file as UTF-8 text, or null for binary files (by extension or a NUL byte). */
+    private static String read(Path file) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         int dot = name.lastIndexOf('.');
         if (dot >= 0 && BINARY.contains(name.substring(dot + 1))) {

@@ -1,5 +1,6 @@
 package dev.selfhostguide.bundle;
 
+import dev.selfhostguide.content.FileMemo;
 import dev.selfhostguide.content.ScanMemory;
 import java.io.IOException;
 import java.net.URI;
@@ -109,13 +110,15 @@ public final class ExternalReferenceScan {
      */
     public static final class Memo {
         private final ScanMemory<String, List<Problem>> files = new ScanMemory<>();
+        /** Each file's digest, computed again only when the file changed. */
+        private final FileMemo<String> digests = new FileMemo<>(Checksums::sha256);
 
         private synchronized List<Problem> scan(Path root) throws IOException {
             files.next();
             List<Problem> problems = new ArrayList<>();
             try {
                 for (Path file : files(root)) {
-                    String key = root.relativize(file) + "\u0000" + Checksums.sha256(file);
+                    String key = root.relativize(file) + "\u0000" + digests.get(file);
                     problems.addAll(files.get(key, k -> {
                         ExternalReferenceScan one = new ExternalReferenceScan(root);
                         try {
