@@ -7,6 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Stage 5: the rendered site made whole, then checked as a whole: the finish (search index,
@@ -56,22 +61,58 @@ final class FinishSite {
         } catch (IOException e) {
             findings.add(new Finding(site, 0, "bake", Finding.Severity.ERROR, "cannot finish the site: " + e.getMessage()));
         }
+        // The scans and the link check only read the finished site: they run side by side on both cores.
+        List<Callable<List<Finding>>> reads = new ArrayList<>();
         for (SiteScan scan : scans) {
-            findings.addAll(scan.scan(site, catalog, whole ? List.of() : rendered.written()));
+            reads.add(() -> scan.scan(site, catalog, whole ? List.of() : rendered.written()));
         }
         if (!whole || !broken) {
             WarmState warm = request.warm();
             if (whole || warm == null || warm.links() == null) {
-                LinkCheck links = new LinkCheck(request.project(), site);
-                findings.addAll(links.run());
-                if (warm != null) {
-                    warm.keepLinks(links);
-                }
+                reads.add(() -> {
+                    LinkCheck links = new LinkCheck(request.project(), site);
+                    List<Finding> found = links.run();
+                    if (warm != null) {
+                        warm.keepLinks(links);
+                    }
+                    return found;
+                });
             } else {
-                findings.addAll(warm.links().update(site, rendered.written()));
+                reads.add(() -> warm.links().update(site, rendered.written()));
             }
         }
+        findings.addAll(sideBySide(reads));
         return new Finished(rendered, findings);
+    }
+
+    /** Every task's findings, in the tasks' order, with the tasks run on as many threads as there are cores. */
+    private static List<Finding> sideBySide(List<Callable<List<Finding>>> tasks) {
+        int threads = Math.max(1, Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "guide-finish");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Finding> findings = new ArrayList<>();
+            for (Future<List<Finding>> done : pool.invokeAll(tasks)) {
+                findings.addAll(done.get());
+            }
+            return findings;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking the finished site", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static boolean brokenBake(List<Finding> findings, RenderSite.Rendered rendered) {
