@@ -238,7 +238,7 @@ public final class ShellSnippetCheck implements Check {
             findings.add(Finding.warning(snippet, 1, ID, "not run: env is not installed"));
             return;
         }
-        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        String path = tools.path();
         Tools.Result r = tools.run(List.of(tools.find("env").get().toString(), "-i", "PATH=" + path, "HOME=" + work,
             "LC_ALL=C", tools.find("bash").get().toString(), "--noprofile", "--norc", "-e", script.toString()),
             "", TIMEOUT, work);

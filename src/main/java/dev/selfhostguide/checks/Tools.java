@@ -39,27 +39,40 @@ public final class Tools {
     /** Interpreters found behind launcher scripts on PATH (pyenv's shims), by the program's name. */
     private final Map<String, Path> behindLauncher = new ConcurrentHashMap<>();
 
-    private Tools(List<Path> path) {
+    /** The PATH value as given, for what a check runs (a {@code run=safe} block). */
+    private final String pathValue;
+
+    private Tools(List<Path> path, String pathValue) {
         this.path = path;
+        this.pathValue = pathValue;
     }
 
-    /** Looks programs up on this process's PATH, plus /usr/sbin where Debian puts nginx. */
-    public static Tools fromEnvironment() {
-        String env = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+    /**
+     * Looks programs up on {@code path} (a PATH value; none or empty: /usr/bin:/bin), plus /usr/sbin
+     * and /sbin, where Debian puts nginx. The command's environment hands it its PATH: nothing
+     * below the command line reads the process environment.
+     */
+    public static Tools onPath(String path) {
+        String value = path == null || path.isBlank() ? "/usr/bin:/bin" : path;
         List<Path> dirs = new java.util.ArrayList<>();
-        for (String dir : env.split(java.io.File.pathSeparator)) {
+        for (String dir : value.split(java.io.File.pathSeparator)) {
             if (!dir.isBlank()) {
                 dirs.add(Path.of(dir));
             }
         }
         dirs.add(Path.of("/usr/sbin"));
         dirs.add(Path.of("/sbin"));
-        return new Tools(List.copyOf(dirs));
+        return new Tools(List.copyOf(dirs), value);
     }
 
     /** Looks programs up in exactly these folders; an empty list is a machine without any. */
     public static Tools on(List<Path> dirs) {
-        return new Tools(List.copyOf(dirs));
+        return new Tools(List.copyOf(dirs), String.join(java.io.File.pathSeparator, dirs.stream().map(Path::toString).toList()));
+    }
+
+    /** The PATH value a program a check runs gets (a {@code run=safe} block). */
+    public String path() {
+        return pathValue;
     }
 
     public boolean has(Program program) {

@@ -36,10 +36,10 @@ class ShellLintTest {
         bin = Files.createDirectories(dir.resolve("bin"));
         log = dir.resolve("calls.log");
         for (String tool : List.of("bash", "env")) {
-            Files.createSymbolicLink(bin.resolve(tool), Tools.fromEnvironment().find(tool).orElseThrow());
+            Files.createSymbolicLink(bin.resolve(tool), Tools.onPath(System.getenv("PATH")).find(tool).orElseThrow());
         }
         // Wraps the real shellcheck and writes one line per process, so a test can count them.
-        wrapper("echo \"$#\" >> '" + log + "'\nexec '" + Tools.fromEnvironment().find("shellcheck").orElseThrow() + "' \"$@\"\n");
+        wrapper("echo \"$#\" >> '" + log + "'\nexec '" + Tools.onPath(System.getenv("PATH")).find("shellcheck").orElseThrow() + "' \"$@\"\n");
     }
 
     private void wrapper(String body) throws IOException {
@@ -106,7 +106,7 @@ class ShellLintTest {
 
     @Test
     void aBatchShellcheckRefusesFallsBackToOneProcessPerBlock() throws IOException {
-        Path real = Tools.fromEnvironment().find("shellcheck").orElseThrow();
+        Path real = Tools.onPath(System.getenv("PATH")).find("shellcheck").orElseThrow();
         // Refuses any run with more than one input file, as a broken or too old shellcheck might.
         wrapper("echo \"$#\" >> '" + log + "'\n[ \"$#\" -gt 10 ] && exit 3\nexec '" + real + "' \"$@\"\n");
         List<Snippet> blocks = blocks();
