@@ -120,4 +120,25 @@ class ShellLintTest {
         // other exclusion set, which it accepts; then one process for each of the other four blocks.
         assertEquals(List.of("12", "10", "10", "10", "10", "10"), calls());
     }
+
+    @Test
+    void bashSyntaxErrorsFromTheRunsParseAreThoseOfABlockAlone() throws IOException {
+        List<Snippet> blocks = new ArrayList<>(blocks());
+        blocks.add(snippet("bash", Map.of(), "if true; then\n  echo \"$HOME\"\n", 110));      // unterminated if: the if line
+        blocks.add(snippet("bash", Map.of(), "echo ok\necho \"$x\" )\n", 130));             // bash -n names line 2
+        blocks.add(snippet("sh", Map.of("shellcheck-exclude", "SC2045"), "echo ok\necho \"$x\" )\n", 150));
+        List<String> alone = new ArrayList<>();
+        for (Snippet s : blocks) {
+            alone.addAll(checkAll(new CheckContext(TestCatalogs.catalog(), List.of(s), Tools.on(List.of(bin)), dir), List.of(s)));
+        }
+
+        List<String> together = checkAll(new CheckContext(TestCatalogs.catalog(), blocks, Tools.on(List.of(bin)), dir), blocks);
+
+        assertEquals(alone, together);
+        assertEquals(1, together.stream().filter(f -> f.startsWith("content/lint.adoc:110: ")).count(), together.toString());
+        assertEquals(1, together.stream().filter(f -> f.startsWith("content/lint.adoc:131: ") && f.contains("bash -n")).count(),
+            together.toString());
+        assertEquals(1, together.stream().filter(f -> f.startsWith("content/lint.adoc:151: ") && f.contains("bash -n")).count(),
+            together.toString());
+    }
 }
