@@ -59,6 +59,13 @@ public final class PythonCheck implements Check {
     }
 
     @Override
+    public void prepare(CheckContext context) {
+        if (context.tools().has(PYTHON3)) {
+            context.perRun(PythonBatch.class, PythonBatch::forRun);
+        }
+    }
+
+    @Override
     public List<Finding> check(Snippet snippet, CheckContext context) {
         List<Finding> findings = new ArrayList<>();
         Tools tools = context.tools();

@@ -101,6 +101,11 @@ public final class ShellSnippetCheck implements Check {
     }
 
     @Override
+    public void prepare(CheckContext context) {
+        context.perRun(ShellLint.class, ShellLint::forRun);
+    }
+
+    @Override
     public List<Finding> check(Snippet snippet, CheckContext context) {
         List<Finding> findings = new ArrayList<>();
         Tools tools = context.tools();
