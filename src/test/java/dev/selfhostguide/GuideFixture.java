@@ -120,6 +120,8 @@ public final class GuideFixture {
 
     /** What a command runs with in a test: this folder, no GitHub annotations, the run's runtime. */
     public static Environment environment() {
-        return new Environment(Path.of("").toAbsolutePath(), System.out, System.err, false, AsciidoctorRuntimeExtension::runtime);
+        java.util.Map<String, String> variables = new java.util.HashMap<>(System.getenv());
+        variables.remove("GITHUB_ACTIONS");
+        return Environment.of(Path.of("").toAbsolutePath(), System.out, System.err, variables, AsciidoctorRuntimeExtension::runtime);
     }
 }

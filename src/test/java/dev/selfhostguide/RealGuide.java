@@ -40,7 +40,7 @@ public final class RealGuide {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            baked = new Pipeline(AsciidoctorRuntimeExtension.runtime())
+            baked = new Pipeline(AsciidoctorRuntimeExtension.runtime(), dev.selfhostguide.checks.Tools.onPath(System.getenv("PATH")), false)
                 .run(Request.site(project(), site, false, new SiteFinish(), java.util.List.of(), page -> { }));
         }
         return baked;

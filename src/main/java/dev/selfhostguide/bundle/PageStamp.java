@@ -40,7 +40,7 @@ public record PageStamp(String version, long epochSeconds, List<Pin> pins) {
      * The stamp of the checkout that holds {@code site}: git answers from any folder inside it, and
      * the pins are the commits of content/data/upstream.yml (each repository and commit once).
      */
-    public static PageStamp of(Path site) {
+    public static PageStamp of(Path site, Map<String, String> variables) {
         Project project = Project.find(site);
         List<Pin> pins = new ArrayList<>();
         Catalog catalog = Catalog.load(project.data());
@@ -54,7 +54,7 @@ public record PageStamp(String version, long epochSeconds, List<Pin> pins) {
                 }
             }
         }
-        return new PageStamp(GuideVersion.current(), SourceDate.resolve(System.getenv(), project.root()), pins);
+        return new PageStamp(GuideVersion.current(), SourceDate.resolve(variables, project.root()), pins);
     }
 
     public String date() {

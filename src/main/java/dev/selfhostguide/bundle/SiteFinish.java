@@ -29,13 +29,22 @@ public final class SiteFinish implements Bake.Finish {
     private final Map<Path, SearchIndex.Entry> entries = new TreeMap<>();
     private boolean applied;
     private PageStamp stamp;
+    /** The command's environment variables: SOURCE_DATE_EPOCH, when set, is the pages' date. */
+    private final Map<String, String> variables;
 
     /** Stamps pages with the guide version and the source date of the checkout that holds the site. */
     public SiteFinish() {
+        this(Map.of());
+    }
+
+    /** The same, with the command's environment variables (SOURCE_DATE_EPOCH). */
+    public SiteFinish(Map<String, String> variables) {
+        this.variables = Map.copyOf(variables);
     }
 
     /** Stamps pages with this stamp (tests, and callers that already know the date). */
     public SiteFinish(PageStamp stamp) {
+        this(Map.of());
         this.stamp = stamp;
     }
 
@@ -84,7 +93,7 @@ public final class SiteFinish implements Bake.Finish {
 
     private PageStamp stamp(Path site) {
         if (stamp == null) {
-            stamp = PageStamp.of(site);
+            stamp = PageStamp.of(site, variables);
         }
         return stamp;
     }

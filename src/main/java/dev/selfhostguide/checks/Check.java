@@ -95,6 +95,15 @@ public interface Check {
         return List.of();
     }
 
+    /**
+     * Starts what this check does once for the whole run ({@link CheckContext#perRun}), before
+     * any block is checked: the runner calls it on its own thread for each check some block
+     * selects, so one check's batch process (shellcheck, python3) runs beside another's instead
+     * of after it. Optional: without it the batch starts at the check's first block.
+     */
+    default void prepare(CheckContext context) {
+    }
+
     /** A block this check accepts. */
     Sample valid();
 

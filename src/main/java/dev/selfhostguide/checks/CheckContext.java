@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 
 /**
@@ -25,7 +27,7 @@ public final class CheckContext {
     private final Tools tools;
     private final Path scratch;
     private final CheckRegistry registry;
-    private final Map<Class<?>, Object> perRun = new ConcurrentHashMap<>();
+    private final Map<Class<?>, FutureTask<Object>> perRun = new ConcurrentHashMap<>();
 
     public CheckContext(Catalog catalog, List<Snippet> allSnippets, Tools tools, Path scratch, CheckRegistry registry) {
         this.catalog = catalog;
@@ -65,7 +67,18 @@ public final class CheckContext {
      * other threads wait for it rather than making their own.
      */
     public <T> T perRun(Class<T> type, Function<CheckContext, T> make) {
-        return type.cast(perRun.computeIfAbsent(type, t -> make.apply(this)));
+        // Made outside the map's lock: a batch takes seconds (one shellcheck or python3 over every
+        // block), and computeIfAbsent would hold up another type's batch that hashes to the same bin.
+        FutureTask<Object> task = perRun.computeIfAbsent(type, t -> new FutureTask<>(() -> make.apply(this)));
+        task.run(); // does nothing when another thread already made it, or is making it
+        try {
+            return type.cast(task.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + type.getSimpleName(), e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /**

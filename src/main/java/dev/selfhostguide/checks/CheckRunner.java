@@ -48,9 +48,9 @@ public final class CheckRunner {
     private final CheckRegistry registry;
     private final boolean strict;
 
-    /** A runner for which a missing program is a warning, unless CI=true makes it an error. */
+    /** A runner for which a missing program is a warning. */
     public CheckRunner(CheckRegistry registry) {
-        this(registry, "true".equals(System.getenv("CI")));
+        this(registry, false);
     }
 
     /** @param strict whether a block left unchecked because a program is missing fails the run */
@@ -117,6 +117,21 @@ public final class CheckRunner {
         Map<String, CompletableFuture<Checked>> done = new ConcurrentHashMap<>();
         ForkJoinPool pool = new ForkJoinPool(THREADS);
         try {
+            // The run's batches first, each on its own thread, so they overlap rather than queue
+            // behind whichever block first needs them.
+            Set<Check> used = new LinkedHashSet<>();
+            for (Snippet snippet : snippets) {
+                used.addAll(select(snippet).checks());
+            }
+            for (Check check : used) {
+                pool.execute(() -> {
+                    try {
+                        check.prepare(context);
+                    } catch (RuntimeException e) {
+                        // the check's first block makes it again and reports what went wrong there
+                    }
+                });
+            }
             pool.submit(() -> snippets.parallelStream()
                 .forEach(snippet -> checkOne(snippet, context, done, counts, unchecked, findings, optedOut))).get();
         } catch (InterruptedException e) {

@@ -21,10 +21,9 @@ public final class GuideChecks {
     private final CheckRegistry registry;
     private final CheckRunner runner;
 
-    /** Checks for which a missing program is a warning, unless CI=true makes it an error. */
+    /** Checks for which a missing program is a warning. */
     public GuideChecks(CheckRegistry registry) {
-        this.registry = registry;
-        this.runner = new CheckRunner(registry);
+        this(registry, false);
     }
 
     private GuideChecks(CheckRegistry registry, boolean strict) {
@@ -38,13 +37,14 @@ public final class GuideChecks {
 
     /**
      * The same checks, where a block left unchecked because a program is missing fails the run
-     * ({@code --strict}); {@code strict(false)} keeps the CI=true default.
+     * ({@code --strict}, or CI=true in the command's environment).
      */
     public GuideChecks strict(boolean strict) {
-        return strict ? new GuideChecks(registry, true) : this;
+        return new GuideChecks(registry, strict);
     }
 
-    public CheckRunner.Report run(Path contentRoot, Catalog catalog, List<PageOutline> pages, List<Snippet> snippets) {
+    /** Checks {@code snippets} with the programs {@code tools} finds, and each translation against English. */
+    public CheckRunner.Report run(Path contentRoot, Catalog catalog, List<PageOutline> pages, List<Snippet> snippets, Tools tools) {
         Path scratch;
         try {
             scratch = Files.createTempDirectory("guide-checks-");
@@ -52,7 +52,7 @@ public final class GuideChecks {
             scratch = Path.of(System.getProperty("java.io.tmpdir"));
         }
         try {
-            CheckRunner.Report report = runner.run(snippets, catalog, Tools.fromEnvironment(), scratch);
+            CheckRunner.Report report = runner.run(snippets, catalog, tools, scratch);
             List<Finding> findings = new ArrayList<>(report.findings());
             for (String language : Editions.TRANSLATIONS) {
                 findings.addAll(new EditionParity(contentRoot, language).compare(pages, snippets));

@@ -4,7 +4,6 @@ import dev.selfhostguide.checks.support.*;
 import dev.selfhostguide.facts.Sdk;
 import dev.selfhostguide.snippets.Finding;
 import dev.selfhostguide.snippets.Snippet;
-import java.time.Duration;
 import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,52 +13,13 @@ import java.util.Map;
  * Python blocks must parse ({@code ast.parse} in python3, the SyntaxError reported at its line),
  * and every keyword of an {@code agentops.init(...)} call must be one the SDK accepts
  * (content/data/sdk.yml, from agentops/config.py at the pinned commit). The same python3 run walks
- * the tree and prints one tab-separated line per finding, so nothing else is parsed twice:
- * {@code S line msg} for a syntax error, {@code K line name value} for each init keyword
- * (value = the string literal, or empty), {@code E line name} for each AGENTOPS_* environment name
- * the code reads or sets. String values are checked too: the exporter endpoint must end in the
- * path the SDK needs, and the API key must not be a real-looking key.
+ * the tree and prints one tab-separated line per finding, so nothing else is parsed twice
+ * ({@link PythonBatch}, one process for all the run's blocks). String values are checked too: the
+ * exporter endpoint must end in the path the SDK needs, and the API key must not be a real-looking key.
  */
 public final class PythonCheck implements Check {
 
     public static final String ID = "python";
-
-    // A bound, not an expectation: parsing takes milliseconds, but a python3 behind a version-manager
-    // shim took 2-6 s just to start on a loaded 2-core machine, and 5 s failed the gate at random.
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-    /** Reads the snippet on stdin; prints S/K/E lines. Aliases of agentops and of init are followed. */
-    private static final String SCRIPT = String.join("\n",
-        "import ast, sys",
-        "src = sys.stdin.read()",
-        "try:",
-        "    tree = ast.parse(src)",
-        "except SyntaxError as e:",
-        "    print('S\\t%d\\t%s' % (e.lineno or 1, (e.msg or 'invalid syntax').replace('\\t', ' ')))",
-        "    sys.exit(0)",
-        "mods, funcs = {'agentops'}, set()",
-        "for n in ast.walk(tree):",
-        "    if isinstance(n, ast.Import):",
-        "        for a in n.names:",
-        "            if a.name == 'agentops': mods.add(a.asname or a.name)",
-        "    elif isinstance(n, ast.ImportFrom) and n.module == 'agentops':",
-        "        for a in n.names:",
-        "            if a.name == 'init': funcs.add(a.asname or a.name)",
-        "def clean(s): return s.replace('\\t', ' ').replace('\\n', ' ')",
-        "for n in ast.walk(tree):",
-        "    if isinstance(n, ast.Call):",
-        "        f = n.func",
-        "        hit = (isinstance(f, ast.Attribute) and f.attr == 'init' and isinstance(f.value, ast.Name) and f.value.id in mods)"
-            + " or (isinstance(f, ast.Name) and f.id in funcs)",
-        "        if hit:",
-        "            for k in n.keywords:",
-        "                if k.arg is None: continue",
-        "                v = k.value.value if isinstance(k.value, ast.Constant) and isinstance(k.value.value, str) else ''",
-        "                print('K\\t%d\\t%s\\t%s' % (k.value.lineno, k.arg, clean(v)))",
-        "    if isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value.startswith('AGENTOPS_')"
-            + " and n.value.replace('_', '').isalnum() and n.value.isupper():",
-        "        print('E\\t%d\\t%s' % (n.lineno, n.value))",
-        "");
 
     static final Tools.Program PYTHON3 = new Tools.Program("python3", "not compiled", "apt-get install python3");
 
@@ -99,22 +59,27 @@ public final class PythonCheck implements Check {
     }
 
     @Override
+    public void prepare(CheckContext context) {
+        if (context.tools().has(PYTHON3)) {
+            context.perRun(PythonBatch.class, PythonBatch::forRun);
+        }
+    }
+
+    @Override
     public List<Finding> check(Snippet snippet, CheckContext context) {
         List<Finding> findings = new ArrayList<>();
         Tools tools = context.tools();
         if (!tools.has(PYTHON3)) {
             return findings;
         }
-        Tools.Result r = tools.run(List.of(tools.find("python3").get().toString(), "-I", "-c", SCRIPT),
-            snippet.text(), TIMEOUT, null);
-        if (!r.ok()) {
-            findings.add(Origin.notChecked(snippet, 1, ID, "python3 could not check the block: "
-                + (r.timedOut() ? "timed out" : r.stderr().strip())));
+        PythonBatch.Answer answer = context.perRun(PythonBatch.class, PythonBatch::forRun).answer(snippet.text());
+        if (answer.failed()) {
+            findings.add(Origin.notChecked(snippet, 1, ID, "python3 could not check the block: " + answer.failure()));
             return findings;
         }
         Map<String, Sdk.Keyword> init = context.catalog().sdk().init();
         VariableCatalog variables = new VariableCatalog(context.catalog());
-        for (String line : r.stdout().split("\n")) {
+        for (String line : answer.lines()) {
             String[] f = line.split("\t", -1);
             if (f.length < 3) {
                 continue;

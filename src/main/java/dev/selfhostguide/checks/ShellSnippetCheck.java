@@ -40,7 +40,8 @@ import java.util.stream.Stream;
  * {@code shellcheck-exclude=SC2086,...}.
  *
  * <p>shellcheck lints all the run's shell blocks in one process ({@link ShellLint}); bash -n
- * stays one process per block, because a syntax error ends bash's parse of everything after it.
+ * stays one process per block, because a syntax error ends bash's parse of everything after it,
+ * but the run's blocks are parsed on a few threads while shellcheck runs.
  *
  * <p>Severities: a guide block must pass shellcheck's warnings too, so every finding is an error
  * there. In a reader's script (doctor) what bash refuses (bash -n) is an error, and so is a carriage
@@ -100,33 +101,48 @@ public final class ShellSnippetCheck implements Check {
     }
 
     @Override
+    public void prepare(CheckContext context) {
+        context.perRun(ShellLint.class, ShellLint::forRun);
+    }
+
+    @Override
     public List<Finding> check(Snippet snippet, CheckContext context) {
         List<Finding> findings = new ArrayList<>();
         Tools tools = context.tools();
-        Path dir;
-        try {
-            dir = Files.createDirectories(context.scratch().resolve("shell-" + UUID.randomUUID()));
-        } catch (IOException e) {
-            findings.add(Finding.warning(snippet, 1, ID, "not run: cannot create a scratch folder: " + e.getMessage()));
-            return findings;
-        }
-        Path script = dir.resolve("snippet.sh");
-        try {
-            Files.writeString(script, snippet.text(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            findings.add(Finding.warning(snippet, 1, ID, "not run: cannot write the snippet: " + e.getMessage()));
-            return findings;
+        ShellLint batch = context.perRun(ShellLint.class, ShellLint::forRun);
+        ShellLint.Parse parse = batch.parsed(snippet.text());
+        boolean runs = "safe".equals(snippet.attribute("run").orElse(""));
+        Path dir = null;
+        Path script = null;
+        if (parse == null || runs) {
+            // A block of its own folder: to run it, or because the run's batch did not parse it.
+            try {
+                dir = Files.createDirectories(context.scratch().resolve("shell-" + UUID.randomUUID()));
+            } catch (IOException e) {
+                findings.add(Finding.warning(snippet, 1, ID, "not run: cannot create a scratch folder: " + e.getMessage()));
+                return findings;
+            }
+            script = dir.resolve("snippet.sh");
+            try {
+                Files.writeString(script, snippet.text(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                findings.add(Finding.warning(snippet, 1, ID, "not run: cannot write the snippet: " + e.getMessage()));
+                return findings;
+            }
+            if (parse == null && tools.has(BASH)) {
+                parse = ShellLint.bashN(tools, script);
+            }
         }
 
-        Finding syntaxError = bashSyntax(snippet, tools, script);
-        List<Finding> lint = shellcheck(snippet, context);
+        Finding syntaxError = parse == null ? null : bashSyntax(snippet, parse);
+        List<Finding> lint = shellcheck(snippet, context, batch);
         if (syntaxError == null) {
             findings.addAll(lint);
         } else {
             findings.add(lineToFix(syntaxError, lint));
         }
         boolean parses = syntaxError == null && tools.has(BASH);
-        if (parses && "safe".equals(snippet.attribute("run").orElse(""))) {
+        if (parses && runs) {
             run(snippet, context, dir, script, findings);
         }
         return findings;
@@ -159,18 +175,16 @@ public final class ShellSnippetCheck implements Check {
         return f.message().endsWith("[SC1072]") || f.message().endsWith("[SC1073]");
     }
 
-    /** bash -n's first syntax error, or null when the block parses or bash is missing. */
-    private static Finding bashSyntax(Snippet snippet, Tools tools, Path script) {
-        if (!tools.has(BASH)) {
-            return null;
-        }
-        Tools.Result r = tools.run(List.of(tools.find("bash").get().toString(), "-n", script.toString()), null, TIMEOUT, null);
+    /** bash -n's first syntax error, or null when the block parses. */
+    private static Finding bashSyntax(Snippet snippet, ShellLint.Parse parse) {
+        Tools.Result r = parse.result();
         if (r.ok()) {
             return null;
         }
+        String script = parse.script().toString();
         for (String line : r.stderr().split("\n")) {
             Matcher m = BASH_ERROR.matcher(line.strip());
-            if (m.matches() && line.startsWith(script.toString())) {
+            if (m.matches() && line.startsWith(script)) {
                 // bash stops at the first syntax error; its follow-up lines repeat it
                 return Finding.error(snippet, clamp(snippet, Integer.parseInt(m.group(1))), ID, "bash -n: " + m.group(2));
             }
@@ -183,12 +197,12 @@ public final class ShellSnippetCheck implements Check {
         return EXCLUDED + snippet.attribute("shellcheck-exclude").map(e -> "," + e.replace(" ", "")).orElse("");
     }
 
-    private static List<Finding> shellcheck(Snippet snippet, CheckContext context) {
+    private static List<Finding> shellcheck(Snippet snippet, CheckContext context, ShellLint batch) {
         List<Finding> findings = new ArrayList<>();
         if (!context.tools().has(SHELLCHECK)) {
             return findings;
         }
-        ShellLint.Verdict verdict = context.perRun(ShellLint.class, ShellLint::forRun).lint(snippet.text(), exclusions(snippet));
+        ShellLint.Verdict verdict = batch.lint(snippet.text(), exclusions(snippet));
         if (verdict.timedOut()) {
             findings.add(Finding.warning(snippet, 1, ID, "not run: shellcheck timed out"));
             return findings;
@@ -229,7 +243,7 @@ public final class ShellSnippetCheck implements Check {
             findings.add(Finding.warning(snippet, 1, ID, "not run: env is not installed"));
             return;
         }
-        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        String path = tools.path();
         Tools.Result r = tools.run(List.of(tools.find("env").get().toString(), "-i", "PATH=" + path, "HOME=" + work,
             "LC_ALL=C", tools.find("bash").get().toString(), "--noprofile", "--norc", "-e", script.toString()),
             "", TIMEOUT, work);

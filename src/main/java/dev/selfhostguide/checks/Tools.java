@@ -36,28 +36,43 @@ public final class Tools {
 
     private final List<Path> path;
     private final Map<String, Optional<Path>> found = new ConcurrentHashMap<>();
+    /** Interpreters found behind launcher scripts on PATH (pyenv's shims), by the program's name. */
+    private final Map<String, Path> behindLauncher = new ConcurrentHashMap<>();
 
-    private Tools(List<Path> path) {
+    /** The PATH value as given, for what a check runs (a {@code run=safe} block). */
+    private final String pathValue;
+
+    private Tools(List<Path> path, String pathValue) {
         this.path = path;
+        this.pathValue = pathValue;
     }
 
-    /** Looks programs up on this process's PATH, plus /usr/sbin where Debian puts nginx. */
-    public static Tools fromEnvironment() {
-        String env = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+    /**
+     * Looks programs up on {@code path} (a PATH value; none or empty: /usr/bin:/bin), plus /usr/sbin
+     * and /sbin, where Debian puts nginx. The command's environment hands it its PATH: nothing
+     * below the command line reads the process environment.
+     */
+    public static Tools onPath(String path) {
+        String value = path == null || path.isBlank() ? "/usr/bin:/bin" : path;
         List<Path> dirs = new java.util.ArrayList<>();
-        for (String dir : env.split(java.io.File.pathSeparator)) {
+        for (String dir : value.split(java.io.File.pathSeparator)) {
             if (!dir.isBlank()) {
                 dirs.add(Path.of(dir));
             }
         }
         dirs.add(Path.of("/usr/sbin"));
         dirs.add(Path.of("/sbin"));
-        return new Tools(List.copyOf(dirs));
+        return new Tools(List.copyOf(dirs), value);
     }
 
     /** Looks programs up in exactly these folders; an empty list is a machine without any. */
     public static Tools on(List<Path> dirs) {
-        return new Tools(List.copyOf(dirs));
+        return new Tools(List.copyOf(dirs), String.join(java.io.File.pathSeparator, dirs.stream().map(Path::toString).toList()));
+    }
+
+    /** The PATH value a program a check runs gets (a {@code run=safe} block). */
+    public String path() {
+        return pathValue;
     }
 
     public boolean has(Program program) {
@@ -69,6 +84,40 @@ public final class Tools {
             .map(dir -> dir.resolve(p))
             .filter(Files::isExecutable)
             .findFirst());
+    }
+
+    /**
+     * What to start for {@code program}: the interpreter a launcher script on PATH was seen to run
+     * ({@link #learn}), else what PATH holds.
+     */
+    public Optional<Path> executable(String program) {
+        Path real = behindLauncher.get(program);
+        return real != null ? Optional.of(real) : find(program);
+    }
+
+    /**
+     * Remembers that {@code program} ran as {@code real} (python's {@code sys.executable}), when
+     * what PATH holds is a script that starts another program: pyenv's shim costs about 0.35 s of
+     * CPU per start, the interpreter itself about 0.09 s. A program PATH holds as a binary is
+     * always started as found.
+     */
+    public void learn(String program, String real) {
+        if (real == null || real.isBlank() || behindLauncher.containsKey(program)) {
+            return;
+        }
+        Path path = Path.of(real);
+        if (path.isAbsolute() && Files.isExecutable(path) && find(program).filter(Tools::isScript).isPresent()) {
+            behindLauncher.put(program, path);
+        }
+    }
+
+    private static boolean isScript(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(2);
+            return head.length == 2 && head[0] == '#' && head[1] == '!';
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

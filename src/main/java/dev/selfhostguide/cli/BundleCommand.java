@@ -69,7 +69,7 @@ final class BundleCommand extends Subcommand {
             if (!noPdf) {
                 long pdfStart = System.nanoTime();
                 PdfStep.Outcome pdf = PdfStep.run(env.runtime().get(), project, outcome.catalog(), project.target().resolve("pdf"),
-                    System.getenv());
+                    env.variables());
                 console.findings(pdf.findings(), project);
                 if (pdf.skipped() != null) {
                     console.error(pdf.skipped());
@@ -82,7 +82,7 @@ final class BundleCommand extends Subcommand {
                 }
                 pdfs = pdf.files();
             }
-            Bundle.Result result = new Bundle(version, SourceDate.resolve(System.getenv(), project.root()), signer, pdfs)
+            Bundle.Result result = new Bundle(version, SourceDate.resolve(env.variables(), project.root()), signer, pdfs)
                 .scanning((folder, files) -> PublishedSecrets.scanFiles(project, outcome.catalog(), folder, files))
                 .write(staging, outcome.catalog(), zip);
             if (!result.findings().isEmpty()) {
@@ -122,7 +122,7 @@ final class BundleCommand extends Subcommand {
         if (key == null) {
             return null;
         }
-        String passphrase = System.getenv(OpenPgpSigner.PASSPHRASE_VARIABLE);
+        String passphrase = env.variables().get(OpenPgpSigner.PASSPHRASE_VARIABLE);
         try {
             return OpenPgpSigner.load(key, passphrase == null ? new char[0] : passphrase.toCharArray());
         } catch (OpenPgpSigner.KeyException e) {

@@ -16,10 +16,6 @@ final class Console {
     private final boolean quiet;
     private final boolean github;
 
-    Console(PrintStream out, PrintStream err, boolean quiet) {
-        this(out, err, quiet, "true".equals(System.getenv("GITHUB_ACTIONS")));
-    }
-
     Console(PrintStream out, PrintStream err, boolean quiet, boolean github) {
         this.out = out;
         this.err = err;

@@ -1,7 +1,6 @@
 package dev.selfhostguide.cli;
 
 import dev.selfhostguide.checks.FileKind;
-import dev.selfhostguide.checks.Tools;
 import dev.selfhostguide.content.Catalog;
 import dev.selfhostguide.content.Project;
 import dev.selfhostguide.doctor.Doctor;
@@ -90,7 +89,7 @@ final class DoctorCommand extends Subcommand {
         }
         Doctor.Report report;
         try {
-            report = new Doctor(catalog, new DoctorOptions(kind, component, profile), Tools.fromEnvironment()).run(cwd, operands);
+            report = new Doctor(catalog, new DoctorOptions(kind, component, profile), env().tools()).run(cwd, operands);
         } catch (Doctor.NoSuchFile e) {
             throw new UsageException(e.getMessage());
         }

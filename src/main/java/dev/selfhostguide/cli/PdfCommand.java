@@ -37,7 +37,7 @@ final class PdfCommand extends Subcommand {
             console.error(project.show(e.file()) + ":" + e.line() + ": [data] " + e.getMessage());
             return Main.CONTENT;
         }
-        PdfStep.Outcome outcome = PdfStep.run(env.runtime().get(), project, catalog, dir, System.getenv());
+        PdfStep.Outcome outcome = PdfStep.run(env.runtime().get(), project, catalog, dir, env.variables());
         console.findings(outcome.findings(), project);
         if (outcome.skipped() != null) {
             console.summary(outcome.skipped());

@@ -75,7 +75,8 @@ final class ServeCommand extends Subcommand {
         }
         Environment env = env();
         Project project = Project.find(env.directory());
-        Session started = new Session(project, new Pipeline(env.runtime().get()), console, !noChecks);
+        Session started = new Session(project, new Pipeline(env.runtime().get(), env.tools(), strict() || env.ci()),
+            new SiteFinish(env.variables()), console, !noChecks);
         Thread hook = new Thread(started::close, "guide-serve-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -105,10 +106,10 @@ final class ServeCommand extends Subcommand {
         private volatile ChangeWatcher watcher;
         private volatile SiteRebuilds.Outcome last;
 
-        Session(Project project, Pipeline pipeline, Console console, boolean checks) {
+        Session(Project project, Pipeline pipeline, SiteFinish finish, Console console, boolean checks) {
             this.project = project;
             this.console = console;
-            this.bake = new SiteRebuilds(project, pipeline, checks, new SiteFinish(), SiteRun.scans(project));
+            this.bake = new SiteRebuilds(project, pipeline, checks, finish, SiteRun.scans(project));
         }
 
         /**

@@ -46,7 +46,7 @@ public final class PdfStep {
                 ? new Outcome(Map.of(), List.of(), null, "CI=true and " + why)
                 : new Outcome(Map.of(), List.of(), "pdf: skipped the PDF editions: " + why, null);
         }
-        PageStamp stamp = PageStamp.of(project.root());
+        PageStamp stamp = PageStamp.of(project.root(), env);
         PdfEditions pdf = new PdfEditions(runtime, project, catalog, stamp, fonts.get());
         Map<String, Path> files = new LinkedHashMap<>();
         List<Finding> findings = new ArrayList<>();

@@ -20,6 +20,15 @@ import java.util.List;
  */
 public final class CheckSnippets {
 
+    private final Tools tools;
+    private final boolean strict;
+
+    /** @param tools the programs of the command's environment; @param strict whether a missing one fails every run */
+    CheckSnippets(Tools tools, boolean strict) {
+        this.tools = tools;
+        this.strict = strict;
+    }
+
     /** {@code report} is null when the checks did not run. */
     record Checked(ConvertPages.Converted converted, CheckRunner.Report report, List<Finding> findings) { }
 
@@ -33,7 +42,8 @@ public final class CheckSnippets {
         WarmState warm = request.warm();
         CheckRunner.Report report = warm == null ? null : warm.verdicts(snippets, converted.outlines(), sources.catalog());
         if (report == null) {
-            report = GuideChecks.standard().strict(request.strict()).run(request.project().content(), sources.catalog(), converted.outlines(), snippets);
+            report = GuideChecks.standard().strict(request.strict() || strict)
+                .run(request.project().content(), sources.catalog(), converted.outlines(), snippets, tools);
             if (warm != null) {
                 warm.keepVerdicts(snippets, converted.outlines(), sources.catalog(), report);
             }

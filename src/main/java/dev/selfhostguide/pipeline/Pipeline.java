@@ -3,6 +3,7 @@ package dev.selfhostguide.pipeline;
 import dev.selfhostguide.bake.AsciidoctorRuntime;
 import dev.selfhostguide.bake.Bake;
 import dev.selfhostguide.checks.CheckRunner;
+import dev.selfhostguide.checks.Tools;
 import dev.selfhostguide.content.Catalog;
 import dev.selfhostguide.snippets.Finding;
 import dev.selfhostguide.snippets.PageOutline;
@@ -40,16 +41,26 @@ public final class Pipeline {
     }
 
     private final AsciidoctorRuntime runtime;
+    private final Tools tools;
+    private final boolean strict;
 
-    public Pipeline(AsciidoctorRuntime runtime) {
+    /**
+     * A pipeline with the command's runtime and the programs of the command's environment.
+     *
+     * @param strict whether a block left unchecked because a program is missing fails every run
+     *               (CI=true); a {@link Request} can ask for it too ({@code --strict})
+     */
+    public Pipeline(AsciidoctorRuntime runtime, Tools tools, boolean strict) {
         this.runtime = runtime;
+        this.tools = tools;
+        this.strict = strict;
     }
 
     public Outcome run(Request request) {
         Bake bake = new Bake(request.project(), runtime);
         LoadSources.Sources sources = new LoadSources(bake).apply(request);
         ConvertPages.Converted converted = new ConvertPages().apply(sources);
-        CheckSnippets.Checked checked = new CheckSnippets().apply(converted);
+        CheckSnippets.Checked checked = new CheckSnippets(tools, strict).apply(converted);
         RenderSite.Rendered rendered = new RenderSite().apply(checked);
         FinishSite.Finished finished = new FinishSite().apply(rendered);
         return new Report().apply(finished);

@@ -28,7 +28,7 @@ class CheckContractTest {
     Path scratch;
 
     private CheckContext context() {
-        return new CheckContext(CheckTestSupport.realCatalog(), List.of(), Tools.fromEnvironment(), scratch);
+        return new CheckContext(CheckTestSupport.realCatalog(), List.of(), Tools.onPath(System.getenv("PATH")), scratch);
     }
 
     private static Snippet of(Check.Sample sample) {

@@ -81,7 +81,7 @@ final class CheckTestSupport {
     }
 
     static CheckContext context(Catalog catalog, Snippet... others) {
-        return new CheckContext(catalog, List.of(others), Tools.fromEnvironment(), Path.of("target/scratch"));
+        return new CheckContext(catalog, List.of(others), Tools.onPath(System.getenv("PATH")), Path.of("target/scratch"));
     }
 
     static List<String> format(List<Finding> findings) {

@@ -28,7 +28,7 @@ class GuideSnippetsTest {
         CheckRunner runner = new CheckRunner(CheckRegistry.standard());
         Path root = RealGuide.project().root();
         Path scratch = RealGuide.project().target().resolve("test-scratch");
-        CheckContext context = new CheckContext(baked.catalog(), snippets, Tools.fromEnvironment(), scratch);
+        CheckContext context = new CheckContext(baked.catalog(), snippets, Tools.onPath(System.getenv("PATH")), scratch);
         return snippets.stream().map(snippet -> {
             CheckRunner.Selection selection = runner.select(snippet);
             String checks = selection.optedOut() ? "opted out" : String.join(",",

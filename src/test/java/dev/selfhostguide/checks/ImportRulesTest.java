@@ -84,6 +84,27 @@ class ImportRulesTest {
         assertEquals(List.of(), violations);
     }
 
+    /**
+     * The process environment is read in one place, {@code cli.Environment.of}; every command and
+     * everything below it gets PATH, CI and the rest from the command's environment, so a test can
+     * run a command with other variables in the same JVM.
+     */
+    @Test
+    void onlyTheCommandEnvironmentReadsTheProcessEnvironment() throws IOException {
+        List<String> readers = new ArrayList<>();
+        for (Path file : javaFiles(MAIN)) {
+            Matcher m = GETENV.matcher(withoutComments(Files.readString(file)));
+            while (m.find()) {
+                readers.add(MAIN.relativize(file).toString());
+            }
+        }
+        assertEquals(List.of("cli/Environment.java"), readers);
+        assertEquals(2, GETENV.matcher(withoutComments("/* System.getenv() */ a = System.getenv(\"CI\"); b = System . getenv();"))
+            .results().count());
+    }
+
+    private static final Pattern GETENV = Pattern.compile("\\bSystem\\s*\\.\\s*getenv\\b");
+
     @Test
     void theRuleSeesAViolation() {
         // The rule reads code, not comments: a check mentioned in prose is fine, in code it is not.

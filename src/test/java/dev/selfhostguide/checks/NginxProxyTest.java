@@ -161,7 +161,7 @@ class NginxProxyTest {
                 + "/px;\n  fastcgi_temp_path " + dir + "/fc;\n  uwsgi_temp_path " + dir + "/uw;\n  scgi_temp_path " + dir + "/sc;\n"
                 + "  include " + snippet + ";\n}\n");
         }
-        String nginx = Tools.fromEnvironment().find("nginx").orElseThrow().toString();
+        String nginx = Tools.onPath(System.getenv("PATH")).find("nginx").orElseThrow().toString();
         List<String> command = fullConfig
             ? List.of(nginx, "-p", dir + "/", "-c", main.toString(), "-e", dir + "/logs/error.log",
                 "-g", "daemon off; master_process off; pid " + dir + "/nginx.pid;")

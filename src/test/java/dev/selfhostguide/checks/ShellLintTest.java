@@ -36,10 +36,10 @@ class ShellLintTest {
         bin = Files.createDirectories(dir.resolve("bin"));
         log = dir.resolve("calls.log");
         for (String tool : List.of("bash", "env")) {
-            Files.createSymbolicLink(bin.resolve(tool), Tools.fromEnvironment().find(tool).orElseThrow());
+            Files.createSymbolicLink(bin.resolve(tool), Tools.onPath(System.getenv("PATH")).find(tool).orElseThrow());
         }
         // Wraps the real shellcheck and writes one line per process, so a test can count them.
-        wrapper("echo \"$#\" >> '" + log + "'\nexec '" + Tools.fromEnvironment().find("shellcheck").orElseThrow() + "' \"$@\"\n");
+        wrapper("echo \"$#\" >> '" + log + "'\nexec '" + Tools.onPath(System.getenv("PATH")).find("shellcheck").orElseThrow() + "' \"$@\"\n");
     }
 
     private void wrapper(String body) throws IOException {
@@ -106,7 +106,7 @@ class ShellLintTest {
 
     @Test
     void aBatchShellcheckRefusesFallsBackToOneProcessPerBlock() throws IOException {
-        Path real = Tools.fromEnvironment().find("shellcheck").orElseThrow();
+        Path real = Tools.onPath(System.getenv("PATH")).find("shellcheck").orElseThrow();
         // Refuses any run with more than one input file, as a broken or too old shellcheck might.
         wrapper("echo \"$#\" >> '" + log + "'\n[ \"$#\" -gt 10 ] && exit 3\nexec '" + real + "' \"$@\"\n");
         List<Snippet> blocks = blocks();
@@ -119,5 +119,26 @@ class ShellLintTest {
         // The refused batch (three distinct texts: 9 options + 3 files); the one-block batch of the
         // other exclusion set, which it accepts; then one process for each of the other four blocks.
         assertEquals(List.of("12", "10", "10", "10", "10", "10"), calls());
+    }
+
+    @Test
+    void bashSyntaxErrorsFromTheRunsParseAreThoseOfABlockAlone() throws IOException {
+        List<Snippet> blocks = new ArrayList<>(blocks());
+        blocks.add(snippet("bash", Map.of(), "if true; then\n  echo \"$HOME\"\n", 110));      // unterminated if: the if line
+        blocks.add(snippet("bash", Map.of(), "echo ok\necho \"$x\" )\n", 130));             // bash -n names line 2
+        blocks.add(snippet("sh", Map.of("shellcheck-exclude", "SC2045"), "echo ok\necho \"$x\" )\n", 150));
+        List<String> alone = new ArrayList<>();
+        for (Snippet s : blocks) {
+            alone.addAll(checkAll(new CheckContext(TestCatalogs.catalog(), List.of(s), Tools.on(List.of(bin)), dir), List.of(s)));
+        }
+
+        List<String> together = checkAll(new CheckContext(TestCatalogs.catalog(), blocks, Tools.on(List.of(bin)), dir), blocks);
+
+        assertEquals(alone, together);
+        assertEquals(1, together.stream().filter(f -> f.startsWith("content/lint.adoc:110: ")).count(), together.toString());
+        assertEquals(1, together.stream().filter(f -> f.startsWith("content/lint.adoc:131: ") && f.contains("bash -n")).count(),
+            together.toString());
+        assertEquals(1, together.stream().filter(f -> f.startsWith("content/lint.adoc:151: ") && f.contains("bash -n")).count(),
+            together.toString());
     }
 }

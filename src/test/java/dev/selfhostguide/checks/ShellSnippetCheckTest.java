@@ -183,7 +183,7 @@ class ShellSnippetCheckTest {
     @Test
     void withoutShellcheckASyntaxErrorStaysWhereBashPutsIt() throws Exception {
         Path bin = java.nio.file.Files.createDirectories(scratch.resolve("bin"));
-        java.nio.file.Files.createSymbolicLink(bin.resolve("bash"), Tools.fromEnvironment().find("bash").orElseThrow());
+        java.nio.file.Files.createSymbolicLink(bin.resolve("bash"), Tools.onPath(System.getenv("PATH")).find("bash").orElseThrow());
         Tools bashOnly = Tools.on(List.of(bin));
         CheckContext context = new CheckContext(TestCatalogs.catalog(), List.of(), bashOnly, scratch);
         assertEquals(List.of("content/x.adoc:43: [shell] bash -n: syntax error: unexpected end of file"),

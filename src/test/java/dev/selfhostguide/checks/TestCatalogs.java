@@ -46,8 +46,14 @@ final class TestCatalogs {
         }
     }
 
+    /**
+     * This machine's programs, one Tools for the test run, as a command has one: what it learns
+     * (the interpreter behind pyenv's python3 shim) serves every test after the first.
+     */
+    static final Tools TOOLS = Tools.onPath(System.getenv("PATH"));
+
     static CheckContext context(Path scratch) {
-        return new CheckContext(catalog(), List.of(), Tools.fromEnvironment(), scratch);
+        return new CheckContext(catalog(), List.of(), TOOLS, scratch);
     }
 
     /** A snippet at content/x.adoc whose first line is file line 40. */
@@ -73,7 +79,7 @@ final class TestCatalogs {
 
     /** External tools must exist on CI; locally a missing one skips the test. */
     static boolean toolPresent(String tool) {
-        boolean present = Tools.fromEnvironment().find(tool).isPresent();
+        boolean present = Tools.onPath(System.getenv("PATH")).find(tool).isPresent();
         if (!present && "true".equals(System.getenv("CI"))) {
             throw new AssertionError(tool + " is required on CI but is not installed");
         }

@@ -117,7 +117,7 @@ class SameFindingsTest {
                 "[data]"));
 
         Project project = new Project(fixture.root());
-        SiteRebuilds serve = new SiteRebuilds(project, new Pipeline(AsciidoctorRuntimeExtension.runtime()), true,
+        SiteRebuilds serve = new SiteRebuilds(project, new Pipeline(AsciidoctorRuntimeExtension.runtime(), dev.selfhostguide.checks.Tools.onPath(System.getenv("PATH")), false), true,
             new SiteFinish(), SiteRun.scans(project));
         SiteRebuilds.Outcome first = serve.full(page -> { });
         assertEquals(List.of(), first.outstanding(), "the clean guide is clean");

@@ -257,7 +257,7 @@ class ServeCommandTest {
 
     /** The rebuilder serve runs, with the finish serve gives it, after its first full bake. */
     private SiteRebuilds warm(GuideFixture fixture) {
-        SiteRebuilds bake = new SiteRebuilds(new Project(fixture.root()), new Pipeline(AsciidoctorRuntimeExtension.runtime()),
+        SiteRebuilds bake = new SiteRebuilds(new Project(fixture.root()), new Pipeline(AsciidoctorRuntimeExtension.runtime(), dev.selfhostguide.checks.Tools.onPath(System.getenv("PATH")), false),
             false, new SiteFinish(), List.of());
         SiteRebuilds.Outcome first = bake.full(p -> { });
         assertTrue(first.published(), first.found().toString());
@@ -267,7 +267,7 @@ class ServeCommandTest {
     /** What a fresh {@code guide build} writes for the same sources, in a folder of its own. */
     private Path freshBuild(GuideFixture fixture, String name) throws IOException {
         Path out = dir.resolve(name);
-        Pipeline.Outcome result = new Pipeline(AsciidoctorRuntimeExtension.runtime())
+        Pipeline.Outcome result = new Pipeline(AsciidoctorRuntimeExtension.runtime(), dev.selfhostguide.checks.Tools.onPath(System.getenv("PATH")), false)
             .run(Request.site(new Project(fixture.root()), out, false, new SiteFinish(), List.of(), p -> { }));
         assertFalse(result.failed(), result.findings().toString());
         return out;

@@ -3,33 +3,39 @@ package dev.selfhostguide.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.selfhostguide.AsciidoctorRuntimeExtension;
 import dev.selfhostguide.GuideFixture;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --strict} makes a block a missing program left unchecked fail the run. A separate JVM gets
- * a PATH that holds bash but not shellcheck, and no CI variable (CI=true would be strict anyway).
+ * {@code --strict}, and CI=true, make a block a missing program left unchecked fail the run. The
+ * command runs in this JVM with an environment whose PATH holds bash but not shellcheck: a command
+ * reads its variables from its {@link Environment}, never from the process.
  */
 class StrictOptionTest {
 
     @TempDir
     Path dir;
 
-    @Test
-    void aMissingLinterFailsACheckRunWithStrict() throws Exception {
+    private GuideFixture fixture;
+    private Path bin;
+
+    @BeforeEach
+    void guideWithOneShellBlock() throws Exception {
         Path bash = Path.of("/bin/bash");
         Assumptions.assumeTrue(Files.isExecutable(bash), "no /bin/bash here");
-        Path bin = Files.createDirectories(dir.resolve("bin"));
+        bin = Files.createDirectories(dir.resolve("bin"));
         Files.createSymbolicLink(bin.resolve("bash"), bash);
-        GuideFixture fixture = GuideFixture.create(Files.createDirectories(dir.resolve("guide")));
+        fixture = GuideFixture.create(Files.createDirectories(dir.resolve("guide")));
         fixture.write("content/plan.adoc", """
             = Plan
             :jbake-type: page
@@ -43,17 +49,37 @@ class StrictOptionTest {
             echo ready
             ----
             """);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder run = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-            Main.class.getName(), "-C", fixture.root().toString(), "check", "--strict", "--quiet"))
-            .redirectErrorStream(true);
-        Map<String, String> env = run.environment();
-        env.remove("CI");
-        env.put("PATH", bin.toString());
-        Process p = run.start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished");
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(1, p.exitValue(), out);
-        assertTrue(out.contains("shell: 1 block not linted: shellcheck is not installed"), out);
+    }
+
+    private record Run(int code, String out) { }
+
+    private Run check(Map<String, String> variables, String... args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Environment env = Environment.of(fixture.root(), print, print, variables, AsciidoctorRuntimeExtension::runtime);
+        int code = Main.run(env, args);
+        return new Run(code, bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aMissingLinterFailsACheckRunWithStrict() {
+        Run run = check(Map.of("PATH", bin.toString()), "check", "--strict", "--quiet");
+        assertEquals(1, run.code(), run.out());
+        assertTrue(run.out().contains("shell: 1 block not linted: shellcheck is not installed"), run.out());
+        assertTrue(run.out().contains("with --strict or CI=true a missing program fails the run"), run.out());
+    }
+
+    @Test
+    void ciTrueInTheCommandsEnvironmentIsStrictToo() {
+        Run run = check(Map.of("PATH", bin.toString(), "CI", "true"), "check", "--quiet");
+        assertEquals(1, run.code(), run.out());
+        assertTrue(run.out().contains("1 block not linted: shellcheck is not installed"), run.out());
+    }
+
+    @Test
+    void withoutEitherItIsAWarning() {
+        Run run = check(Map.of("PATH", bin.toString()), "check", "--quiet");
+        assertEquals(0, run.code(), run.out());
+        assertTrue(run.out().contains("1 block not linted: shellcheck is not installed"), run.out());
     }
 }

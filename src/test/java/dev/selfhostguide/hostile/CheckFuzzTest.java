@@ -59,7 +59,7 @@ class CheckFuzzTest {
     Stream<DynamicTest> mutatedSnippetsNeverBreakAChecker() throws Exception {
         Catalog catalog = Catalog.load(GuideFixture.repositoryRoot().resolve("content/data"));
         List<Check> checks = CheckRegistry.standard().all();
-        Tools tools = Tools.fromEnvironment();
+        Tools tools = Tools.onPath(System.getenv("PATH"));
         List<DynamicTest> tests = new ArrayList<>();
         for (Seed seed : seeds()) {
             Snippet base = snippet(seed, seed.text());

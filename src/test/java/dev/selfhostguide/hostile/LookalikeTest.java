@@ -21,7 +21,7 @@ class LookalikeTest {
 
     private List<String> findings(String language, String text) {
         Snippet snippet = new Snippet(ROOT.resolve("content/x.adoc"), ROOT.resolve("content/x.adoc"), 20, language, "", Map.of(), text);
-        CheckContext context = new CheckContext(Catalog.of(Map.of()), List.of(snippet), Tools.fromEnvironment(), Path.of("/tmp"));
+        CheckContext context = new CheckContext(Catalog.of(Map.of()), List.of(snippet), Tools.onPath(System.getenv("PATH")), Path.of("/tmp"));
         return new LookalikeCheck().check(snippet, context).stream().map(f -> f.format(ROOT)).toList();
     }
 

@@ -28,7 +28,7 @@ class ServeRebuildTest {
     Path dir;
 
     private static SiteRebuilds serve(GuideFixture fixture) {
-        return new SiteRebuilds(new Project(fixture.root()), new Pipeline(AsciidoctorRuntimeExtension.runtime()), false,
+        return new SiteRebuilds(new Project(fixture.root()), new Pipeline(AsciidoctorRuntimeExtension.runtime(), dev.selfhostguide.checks.Tools.onPath(System.getenv("PATH")), false), false,
             new SiteFinish(), List.of());
     }
 

@@ -37,7 +37,7 @@ class ServeStampsTest {
     void aPageServeRebuiltHasTheBytesBuildWrites() throws Exception {
         GuideFixture fixture = GuideFixture.create(dir).write("content/setup.adoc", page(LOG_LEVEL));
         Project project = new Project(fixture.root());
-        SiteRebuilds serve = new SiteRebuilds(project, new Pipeline(AsciidoctorRuntimeExtension.runtime()), true,
+        SiteRebuilds serve = new SiteRebuilds(project, new Pipeline(AsciidoctorRuntimeExtension.runtime(), dev.selfhostguide.checks.Tools.onPath(System.getenv("PATH")), false), true,
             new SiteFinish(), List.of());
         SiteRebuilds.Outcome first = serve.full(p -> { });
         assertTrue(first.published(), first.found().toString());
