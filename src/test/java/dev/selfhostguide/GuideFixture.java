@@ -40,6 +40,11 @@ public final class GuideFixture {
         return Path.of(System.getProperty("guide.root", ".")).toAbsolutePath().normalize();
     }
 
+    /** A fixture over a folder that already holds a project (a copy of another fixture's, say). */
+    public static GuideFixture open(Path dir) {
+        return new GuideFixture(dir);
+    }
+
     public static GuideFixture create(Path dir) throws IOException {
         GuideFixture fixture = new GuideFixture(dir);
         Files.copy(repositoryRoot().resolve("jbake.properties"), dir.resolve("jbake.properties"));

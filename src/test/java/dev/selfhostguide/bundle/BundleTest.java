@@ -22,10 +22,14 @@ import java.util.zip.ZipFile;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code guide bundle} end to end on a fixture project. */
+/**
+ * {@code guide bundle} end to end on a fixture project. The tests that only read a good bundle
+ * share one ({@link #shared()}): a bundle is most of this class's time.
+ */
 class BundleTest {
 
     static final String ZIP = "target/" + Bundle.fileName("dev");
@@ -33,6 +37,38 @@ class BundleTest {
 
     @TempDir
     Path dir;
+
+    @TempDir
+    static Path sharedDir;
+
+    /** One good bundle of {@link #sources}, its run and its unzipped entries (in zip order). */
+    record Shared(GuideFixture fixture, GuideFixture.Run run, Path unzipped, List<String> names) { }
+
+    private static Shared shared;
+
+    /** Bundled on first use, whichever test asks first; nothing may write into it. */
+    static synchronized Shared shared() throws IOException {
+        if (shared == null) {
+            GuideFixture fixture = sources(Files.createDirectory(sharedDir.resolve("project")));
+            GuideFixture.Run run = bundle(fixture);
+            assertEquals(0, run.exitCode(), run.all());
+            Path out = Files.createDirectory(sharedDir.resolve("unzipped"));
+            shared = new Shared(fixture, run, out, unzip(fixture.path(ZIP), out));
+        }
+        return shared;
+    }
+
+    @AfterAll
+    static void forgetShared() {
+        shared = null;      // its folder goes with the class
+    }
+
+    /** The bundle fixture plus a shell script that is published (so a zip entry needs mode 0755). */
+    static GuideFixture sources(Path dir) throws IOException {
+        return BundleFixture.create(dir)
+            .write("content/examples/run.sh", "#!/bin/sh\necho hi\n")
+            .write("content/data/downloads.yml", "publish:\n  - {file: run.sh, reason: the bundle test needs a script}\n");
+    }
 
     static GuideFixture.Run bundle(GuideFixture fixture, String... extra) {
         // The PDF editions have their own test (PdfEditionTest): they cost more than the rest of a bundle.
@@ -58,16 +94,16 @@ class BundleTest {
 
     @Test
     void theBundleHoldsTheSiteTheSinglePageTheReadmeAndChecksums() throws Exception {
-        GuideFixture fixture = BundleFixture.create(dir);
-        GuideFixture.Run run = bundle(fixture);
-        assertEquals(0, run.exitCode(), run.all());
+        Shared bundled = shared();
+        GuideFixture fixture = bundled.fixture();
+        GuideFixture.Run run = bundled.run();
         assertTrue(run.out().matches("(?s)bundled 4 pages into " + ZIP + ": [0-9.]+ (KiB|MiB), \\d+ files, search index [0-9.]+ KiB, in [0-9.]+ s\\s*"),
             run.out());
-        Path out = Files.createDirectory(dir.resolve("unzipped"));
-        List<String> names = unzip(fixture.path(ZIP), out);
+        Path out = bundled.unzipped();
+        List<String> names = bundled.names();
         assertEquals(new ArrayList<>(new TreeSet<>(names)), names, "entries are sorted");
         for (String expected : List.of("index.html", "plan.html", "connect.html", SearchIndex.FILE, "js/search.js",
-                "css/site.css", "images/pixel.png", "examples/agentops.env", "agentops-selfhost-guide.html",
+                "css/site.css", "images/pixel.png", "examples/agentops.env", "examples/run.sh", "agentops-selfhost-guide.html",
                 "README.txt", "SHA256SUMS", "ko/index.html", "agentops-selfhost-guide-ko.html")) {
             assertTrue(names.contains(FOLDER + expected), expected + " in " + names);
         }
@@ -113,10 +149,9 @@ class BundleTest {
 
     @Test
     void twoBundlesOfTheSameSourcesAreTheSameBytes() throws Exception {
-        GuideFixture first = BundleFixture.create(Files.createDirectory(dir.resolve("one")));
-        GuideFixture second = BundleFixture.create(Files.createDirectory(dir.resolve("two")));
+        GuideFixture first = shared().fixture();
+        GuideFixture second = sources(Files.createDirectory(dir.resolve("two")));
         Files.setLastModifiedTime(second.path("content/plan.adoc"), java.nio.file.attribute.FileTime.fromMillis(86_400_000L));
-        assertEquals(0, bundle(first).exitCode());
         assertEquals(0, bundle(second).exitCode());
         byte[] a = Files.readAllBytes(first.path(ZIP));
         byte[] b = Files.readAllBytes(second.path(ZIP));
@@ -132,6 +167,17 @@ class BundleTest {
         assertArrayEquals(a, b, "same sources, same zip bytes");
     }
 
+    /** A copy of {@code fixture}'s folder at {@code to}, modification times kept. */
+    private static GuideFixture copy(GuideFixture fixture, Path to) throws IOException {
+        Path from = fixture.root();
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        return GuideFixture.open(to);
+    }
+
     private static Path unzipAll(Path zip, Path to) throws IOException {
         Files.createDirectories(to);
         unzip(zip, to);
@@ -140,11 +186,8 @@ class BundleTest {
 
     @Test
     void everyEntryHasTheSourceDateAndFixedPermissions() throws Exception {
-        GuideFixture fixture = BundleFixture.create(dir);
-        fixture.write("content/examples/run.sh", "#!/bin/sh\necho hi\n");
-        assertEquals(0, bundle(fixture).exitCode());
-        List<ZipRecords.Central> entries = ZipRecords.read(fixture.path(ZIP));
-        assertFalse(entries.isEmpty());
+        List<ZipRecords.Central> entries = ZipRecords.read(shared().fixture().path(ZIP));
+        assertTrue(entries.stream().anyMatch(e -> e.name().endsWith("/examples/run.sh")), "a script to give 0755");
         for (ZipRecords.Central entry : entries) {
             assertEquals(entry.name().endsWith(".sh") ? 0100755 : 0100644, entry.unixMode(), entry.name());
             assertEquals(3, entry.madeBy() >> 8, "made on Unix, so unzip applies the mode");
@@ -154,8 +197,8 @@ class BundleTest {
 
     @Test
     void aFailedBundleLeavesThePreviousZip() throws Exception {
-        GuideFixture fixture = BundleFixture.create(dir);
-        assertEquals(0, bundle(fixture).exitCode());
+        // A copy of the shared project, its site and zip included: what a good bundle left behind.
+        GuideFixture fixture = copy(shared().fixture(), dir.resolve("project"));
         byte[] before = Files.readAllBytes(fixture.path(ZIP));
         fixture.write("content/plan.adoc", "= Plan\n\n[#plan-ports]\n== Ports\n\nThe port is {no-such-port}.\n");
         GuideFixture.Run run = bundle(fixture);
@@ -182,10 +225,7 @@ class BundleTest {
 
     @Test
     void theSinglePageIsSelfContained() throws Exception {
-        GuideFixture fixture = BundleFixture.create(dir);
-        assertEquals(0, bundle(fixture).exitCode());
-        Path out = Files.createDirectory(dir.resolve("unzipped"));
-        unzip(fixture.path(ZIP), out);
+        Path out = shared().unzipped();
         Document single = Jsoup.parse(out.resolve(FOLDER + "agentops-selfhost-guide.html").toFile(), "UTF-8");
         assertTrue(single.select("script[src], link").isEmpty(), "no linked scripts or CSS: " + single.select("script[src], link").outerHtml());
         assertEquals(List.of("chapter-index", "chapter-plan", "chapter-connect"), single.select("section.guide-chapter").eachAttr("id"),
