@@ -37,9 +37,26 @@ class PythonBatchTest {
         Assumptions.assumeTrue(TestCatalogs.toolPresent("python3"), "python3 is not installed: skipping");
         bin = Files.createDirectories(dir.resolve("bin"));
         log = dir.resolve("calls.log");
-        real = Tools.onPath(System.getenv("PATH")).find("python3").orElseThrow();
+        real = interpreter();
         // A launcher script, as pyenv's shim is: one line per start, then the real python3.
         wrapper("echo start >> '" + log + "'\nexec '" + real + "' \"$@\"\n");
+    }
+
+    private static Path interpreter;
+
+    /**
+     * The interpreter itself, asked once: python3 on PATH may be pyenv's shim, and a wrapper that
+     * starts the shim would pay for it on every start (a third of a second or more).
+     */
+    private static synchronized Path interpreter() throws IOException {
+        if (interpreter == null) {
+            Path onPath = Tools.onPath(System.getenv("PATH")).find("python3").orElseThrow();
+            Tools.Result r = Tools.onPath(System.getenv("PATH")).run(List.of(onPath.toString(), "-I", "-c",
+                "import sys; print(sys.executable)"), null, java.time.Duration.ofSeconds(60), null);
+            String found = r.stdout().strip();
+            interpreter = r.ok() && !found.isEmpty() ? Path.of(found) : onPath;
+        }
+        return interpreter;
     }
 
     private void wrapper(String body) throws IOException {
