@@ -53,11 +53,14 @@ public final class Doctor {
     private final Catalog catalog;
     private final DoctorOptions options;
     private final Tools tools;
+    private final boolean strict;
 
-    public Doctor(Catalog catalog, DoctorOptions options, Tools tools) {
+    /** @param strict whether a file left unchecked because a program is missing fails the run (--strict, CI=true) */
+    public Doctor(Catalog catalog, DoctorOptions options, Tools tools, boolean strict) {
         this.catalog = catalog;
         this.options = options;
         this.tools = tools;
+        this.strict = strict;
     }
 
     public Report run(Path cwd, List<String> operands) throws IOException, NoSuchFile {
@@ -129,7 +132,7 @@ public final class Doctor {
         }
         Path scratch = Files.createTempDirectory("guide-doctor-");
         try {
-            CheckRunner.Report report = new CheckRunner(registry()).run(snippets, catalog, tools, scratch);
+            CheckRunner.Report report = new CheckRunner(registry(), strict).run(snippets, catalog, tools, scratch);
             findings.addAll(report.findings());
         } finally {
             deleteTree(scratch);

@@ -505,7 +505,7 @@ class DoctorPatternsTest {
             dev.selfhostguide.content.Catalog.load(GuideFixture.repositoryRoot().resolve("content/data")),
             new dev.selfhostguide.doctor.DoctorOptions(java.util.Optional.empty(), java.util.Optional.of("compose"),
                 java.util.Optional.empty()),
-            dev.selfhostguide.checks.Tools.onPath(System.getenv("PATH"))).run(dir, List.of(".env"));
+            dev.selfhostguide.checks.Tools.onPath(System.getenv("PATH")), false).run(dir, List.of(".env"));
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
         java.io.PrintStream errStream = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8);
         new Console(System.out, errStream, false, true).findings(report.findings(), new dev.selfhostguide.content.Project(dir));

@@ -82,4 +82,18 @@ class StrictOptionTest {
         assertEquals(0, run.code(), run.out());
         assertTrue(run.out().contains("1 block not linted: shellcheck is not installed"), run.out());
     }
+
+    /** doctor honours both too: an operator's CI that runs doctor learns that a file went unlinted. */
+    @Test
+    void doctorOnAScriptWithoutShellcheckFailsWithStrictOrCiAndWarnsOtherwise() throws Exception {
+        fixture.write("run.sh", "#!/usr/bin/env bash\necho ready\n");
+        Run strict = check(Map.of("PATH", bin.toString()), "--strict", "doctor", "run.sh");
+        assertEquals(1, strict.code(), strict.out());
+        assertTrue(strict.out().contains("shellcheck is not installed"), strict.out());
+        Run ci = check(Map.of("PATH", bin.toString(), "CI", "true"), "doctor", "run.sh");
+        assertEquals(1, ci.code(), ci.out());
+        Run plain = check(Map.of("PATH", bin.toString()), "doctor", "run.sh");
+        assertEquals(0, plain.code(), plain.out());
+        assertTrue(plain.out().contains("shellcheck is not installed"), plain.out());
+    }
 }
