@@ -117,9 +117,9 @@ class ReaderLayoutTest {
     }
 
     /**
-     * The viewport height of a {@link #WINDOW_HEIGHT} px window: the emulated viewports take it
-     * over, so they are the windows the layout was checked in before emulation (headless Chromium
-     * keeps part of the window for toolbars it does not draw).
+     * The viewport height of a {@link #WINDOW_HEIGHT} px window, which the emulated viewports get,
+     * so they match the windows the layout was checked in before emulation (headless Chromium keeps
+     * part of a window for toolbars it does not draw).
      */
     private int viewportHeight() {
         driver.manage().window().setSize(new Dimension(WIDTHS.get(0), WINDOW_HEIGHT));
@@ -147,8 +147,8 @@ class ReaderLayoutTest {
     /**
      * Each page is loaded once at the narrowest width and then widened step by step, instead of
      * loaded again at every width (page loads were most of this test's time), and the widths are
-     * emulated viewports rather than window resizes (a resize restyled the page more: about a
-     * third of each step). The geometry is the same as after a fresh load in a window of each
+     * emulated viewports rather than window resizes (a resize restyled the page more; the test
+     * took about a fifth longer with them, docs/benchmarks.md). The geometry is the same as after a fresh load in a window of each
      * width ({@link #anEmulatedWidenedPageIsLaidOutAsAFreshlyLoadedWindow}): the stylesheet is a
      * function of the width, toc.js measures the header again whenever it changes size, and
      * nav.js only ever opens the chapter list from 48em up, which widening keeps as a fresh load
@@ -205,9 +205,9 @@ class ReaderLayoutTest {
      * window sees: a page loaded in an emulated 360 px viewport and widened by emulation is laid
      * out exactly as one loaded in a window of each width (every element's box and the viewport;
      * meanwhile the window is back at 1280 x 1024, so the emulation alone sets the layout). A
-     * header that wrapped at 360 px used to keep its height when widened. One page here; when widening was
-     * introduced, and again when emulation replaced window resizes, all 36 pages of both editions
-     * were compared at the four widths and matched (docs/benchmarks.md).
+     * header that wrapped at 360 px used to keep its height when widened. One page here; when
+     * widening was introduced, and again when emulation replaced window resizes, all 36 pages of
+     * both editions were compared at the four widths and matched (docs/benchmarks.md).
      */
     @Test
     void anEmulatedWidenedPageIsLaidOutAsAFreshlyLoadedWindow() throws Exception {
