@@ -50,7 +50,7 @@ public final class RealGuide {
                 throw new UncheckedIOException(e);
             }
             baked = new Pipeline(AsciidoctorRuntimeExtension.runtime(), dev.selfhostguide.checks.Tools.onPath(System.getenv("PATH")), false)
-                .run(Request.site(project(), site, false, new SiteFinish(), SiteRun.scans(project()), page -> { }));
+                .run(Request.site(project(), site, false, new SiteFinish(System.getenv()), SiteRun.scans(project()), page -> { }));
         }
         return baked;
     }
