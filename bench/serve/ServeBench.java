@@ -1,5 +1,6 @@
 import dev.selfhostguide.bake.AsciidoctorRuntime;
 import dev.selfhostguide.bundle.SiteFinish;
+import dev.selfhostguide.checks.Tools;
 import dev.selfhostguide.cli.SiteRun;
 import dev.selfhostguide.content.Project;
 import dev.selfhostguide.pipeline.Pipeline;
@@ -27,7 +28,9 @@ public final class ServeBench {
         int runs = Integer.parseInt(args[2]);
         long t0 = System.nanoTime();
         AsciidoctorRuntime runtime = AsciidoctorRuntime.start();      // the bench's own; the JVM ends with System.exit
-        SiteRebuilds bake = new SiteRebuilds(project, new Pipeline(runtime), true, new SiteFinish(), SiteRun.scans(project));
+        SiteRebuilds bake = new SiteRebuilds(project,
+            new Pipeline(runtime, Tools.onPath(System.getenv().getOrDefault("PATH", "")), false), true,
+            new SiteFinish(System.getenv()), SiteRun.scans(project));
         SiteRebuilds.Outcome first = bake.full(p -> { });
         System.out.printf("cold %.3f%n", (System.nanoTime() - t0) / 1e9);
         if (first.failed()) {
