@@ -64,7 +64,7 @@ public final class PublishedSecrets {
         private List<SecretShapes.Allowed> allowlist = List.of();
         /** Each published text's matches, view by view; and each piece's, for texts that changed in part. */
         private final ScanMemory<Text, List<List<SecretShapes.Match>>> texts = new ScanMemory<>();
-        private final ScanMemory<String, List<SecretShapes.Match>> pieces = new ScanMemory<>();
+        private final SecretShapes.Memory pieces = new SecretShapes.Memory();
         /** Each file's text (null for a binary one), read again only when the file changed. */
         private final FileMemo<String> files = new FileMemo<>(PublishedSecrets::read);
 

@@ -126,7 +126,7 @@ public final class SecretShapes {
      * (one line per entry) instead of all of it. Pieces give exactly the whole text's matches:
      * only the assignment shapes can cross a line break, and only through their {@code [:=]}.
      */
-    public List<Match> scan(String text, ScanMemory<String, List<Match>> memo) {
+    public List<Match> scan(String text, Memory memo) {
         String[] lines = text.split("\n", -1);
         boolean[] joined = joined(lines);
         List<Match> matches = new ArrayList<>();
@@ -137,7 +137,7 @@ public final class SecretShapes {
                 to++;
             }
             String piece = to == from ? lines[from] : String.join("\n", java.util.Arrays.asList(lines).subList(from, to + 1));
-            List<Match> found = memo == null ? find(piece) : memo.get(piece, this::find);
+            List<Match> found = memo == null ? find(piece) : memo.pieces.get(piece, this::find);
             for (Match m : found) {
                 matches.add(new Match(m.line() + from, m.shape(), m.value()));
             }
@@ -145,7 +145,13 @@ public final class SecretShapes {
         }
         for (int i = 0; i + 1 < lines.length; i++) {
             if (!lines[i].isBlank() && !lines[i + 1].isBlank()) {
-                matches.addAll(split(lines[i], lines[i + 1], i + 1));
+                Break at = Break.of(lines[i], lines[i + 1]);
+                if (at != null) {
+                    List<Match> split = memo == null ? split(at) : memo.breaks.get(at, this::split);
+                    for (Match m : split) {
+                        matches.add(new Match(i + 1, m.shape(), m.value()));
+                    }
+                }
             }
         }
         matches.sort(java.util.Comparator.comparingInt(Match::line));
@@ -292,31 +298,68 @@ public final class SecretShapes {
      * next make a match that neither holds alone. Continuation marks (shell {@code \}, AsciiDoc
      * {@code +}) at the end of the first line are dropped.
      */
-    private List<Match> split(String line, String next, int number) {
-        String tail = line.stripTrailing();
-        if (tail.endsWith("\\") || tail.endsWith(" +")) {
-            tail = tail.substring(0, tail.length() - 1).stripTrailing();
+    /**
+     * What {@link #scan(String, Memory)} found in each piece and at each line break of the texts it
+     * scanned, for the next scan of nearly the same texts (serve). Its answers depend on the
+     * allowlist: the owner clears it when that changes.
+     */
+    public static final class Memory {
+        private final ScanMemory<String, List<Match>> pieces = new ScanMemory<>();
+        private final ScanMemory<Break, List<Match>> breaks = new ScanMemory<>();
+
+        /** Starts a scan: see {@link ScanMemory#next}. */
+        public void next() {
+            pieces.next();
+            breaks.next();
         }
-        int cut = Math.max(tail.lastIndexOf(' '), tail.lastIndexOf('\t')) + 1;
-        String last = tail.substring(cut);
-        String head = next.stripLeading();
-        int end = 0;
-        while (end < head.length() && !Character.isWhitespace(head.charAt(end))) {
-            end++;
+
+        /** Forgets everything. */
+        public void clear() {
+            pieces.clear();
+            breaks.clear();
         }
-        String first = head.substring(0, end);
-        if (last.length() < 3 || first.isEmpty() || last.length() + first.length() < 12) {
-            return List.of();
+    }
+
+    /**
+     * A line break between the last word of a line and the first of the next, where a value may be
+     * split in two; null where it cannot be (a short or missing word). Its verdict depends on the
+     * two words alone.
+     */
+    private record Break(String last, String first) {
+
+        static Break of(String line, String next) {
+            String tail = line.stripTrailing();
+            if (tail.endsWith("\\") || tail.endsWith(" +")) {
+                tail = tail.substring(0, tail.length() - 1).stripTrailing();
+            }
+            int cut = Math.max(tail.lastIndexOf(' '), tail.lastIndexOf('\t')) + 1;
+            String last = tail.substring(cut);
+            String head = next.stripLeading();
+            int end = 0;
+            while (end < head.length() && !Character.isWhitespace(head.charAt(end))) {
+                end++;
+            }
+            String first = head.substring(0, end);
+            if (last.length() < 3 || first.isEmpty() || last.length() + first.length() < 12) {
+                return null;
+            }
+            return new Break(last, first);
         }
+    }
+
+    /** A value split over the break, at line 0 (the caller numbers it). */
+    private List<Match> split(Break at) {
+        String last = at.last();
+        String first = at.first();
         // Only the fixed shapes: a NAME=value line followed by any word would look like one long value.
-        List<Match> together = scanLine(last + first, number, false);
+        List<Match> together = scanLine(last + first, 0, false);
         if (together.isEmpty()) {
             return List.of();
         }
         if (isAllowed(unquoted(last)) || isAllowed(unquoted(first))) {
             return List.of();                   // an allowed value is whole on its line, not half of another
         }
-        if (!scanLine(last, number, false).isEmpty() || !scanLine(first, number, false).isEmpty()) {
+        if (!scanLine(last, 0, false).isEmpty() || !scanLine(first, 0, false).isEmpty()) {
             return List.of();                   // already found whole on its own line
         }
         List<Match> joined = new ArrayList<>();
@@ -325,7 +368,7 @@ public final class SecretShapes {
                 && (last + first).indexOf(m.value()) < last.length()
                 && (last + first).indexOf(m.value()) + m.value().length() > last.length();
             if (straddles) {
-                joined.add(new Match(number, m.shape() + " split over two lines", m.value()));
+                joined.add(new Match(0, m.shape() + " split over two lines", m.value()));
             }
         }
         return joined;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.selfhostguide.GuideFixture;
 import dev.selfhostguide.content.Catalog;
-import dev.selfhostguide.content.ScanMemory;
 import dev.selfhostguide.content.SecretShapes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,6 +59,21 @@ class SecretShapesTest {
     }
 
     @Test
+    void aSplitSecretRememberedIsReportedAtItsNewLine() {
+        String text = "intro\nThe key is AKIAIOSFOD\nNN7REALKEY for now.\nend\n";
+        SecretShapes.Memory memo = new SecretShapes.Memory();
+        List<SecretShapes.Match> fresh = shapes.scan(text);
+        assertEquals(fresh, shapes.scan(text, memo));
+        memo.next();
+        assertEquals(fresh, shapes.scan(text, memo), "answered from memory");
+        memo.next();
+        List<SecretShapes.Match> moved = shapes.scan("one\ntwo\n" + text, memo);
+        assertEquals(shapes.scan("one\ntwo\n" + text), moved);
+        assertEquals(List.of(4), moved.stream().map(SecretShapes.Match::line).toList());
+        assertTrue(moved.get(0).shape().endsWith("split over two lines"), moved.get(0).shape());
+    }
+
+    @Test
     void theGuidesPlaceholdersAndPublishedUpstreamDefaultsAreAllowedDeliberately() {
         assertEquals(List.of(), shapes.scan("""
             JWT_SECRET_KEY=change-me-jwt-secret-same-as-supabase
@@ -95,7 +109,7 @@ class SecretShapesTest {
             "2 a random value assigned to MY_SERVICE_SECRET",
             "4 a random value assigned to api_key",
             "7 an AWS secret access key");
-        ScanMemory<String, List<SecretShapes.Match>> memo = new ScanMemory<>();
+        SecretShapes.Memory memo = new SecretShapes.Memory();
         for (List<SecretShapes.Match> found : List.of(shapes.scan(text), shapes.scan(text, memo), shapes.scan(text, memo))) {
             assertEquals(expected, found.stream().map(m -> m.line() + " " + m.shape()).toList());
         }
