@@ -51,7 +51,21 @@ public final class ContentScan {
     private ContentScan() {
     }
 
+    /**
+     * What the scan found in each file, kept for the next scan (serve scans the content folder
+     * before and during every rebuild): a file is read again only when it changed ({@link FileMemo}).
+     */
+    public static final class Memo {
+        private final FileMemo<List<Problem>> files = new FileMemo<>(ContentScan::checkFile);
+        private final FileMemo<List<java.util.Map.Entry<Integer, String>>> includes = new FileMemo<>(ContentScan::includes);
+    }
+
     public static List<Problem> scan(Path content) {
+        return scan(content, null);
+    }
+
+    /** {@link #scan(Path)}, reading only the files that changed since {@code memo}'s last scan (null: every file). */
+    public static List<Problem> scan(Path content, Memo memo) {
         List<Problem> problems = new ArrayList<>();
         if (!Files.isDirectory(content)) {
             problems.add(new Problem(content, 0, "there is no content folder here"));
@@ -64,14 +78,14 @@ public final class ContentScan {
             problems.add(new Problem(content, 0, "cannot read the content folder: " + e.getMessage()));
             return problems;
         }
-        walk(root, root, problems);
+        walk(root, root, problems, memo);
         if (problems.isEmpty()) {
-            problems.addAll(includeCycles(root));
+            problems.addAll(includeCycles(root, memo));
         }
         return problems;
     }
 
-    private static void walk(Path dir, Path root, List<Problem> problems) {
+    private static void walk(Path dir, Path root, List<Problem> problems, Memo memo) {
         List<Path> entries;
         try (Stream<Path> list = Files.list(dir)) {
             entries = list.sorted().toList();
@@ -113,24 +127,29 @@ public final class ContentScan {
                 continue;
             }
             if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-                walk(entry, root, problems);
+                walk(entry, root, problems, memo);
             } else if (Files.isRegularFile(entry)) {
-                checkFile(entry, problems);
+                try {
+                    problems.addAll(memo == null ? checkFile(entry) : memo.files.get(entry));
+                } catch (IOException e) {
+                    problems.add(new Problem(entry, 0, "cannot read: " + e.getMessage()));
+                }
             }
         }
     }
 
-    private static void checkFile(Path file, List<Problem> problems) {
+    private static List<Problem> checkFile(Path file) {
+        List<Problem> problems = new ArrayList<>();
         String name = file.getFileName().toString();
         if (name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".svg") || name.endsWith(".gif")) {
-            return;
+            return problems;
         }
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
                 problems.add(new Problem(file, 0, "the file is " + size / 1024 + " KiB; content files are limited to "
                     + MAX_BYTES / 1024 + " KiB (a snippet this size is not something a reader copies)"));
-                return;
+                return problems;
             }
             byte[] bytes = Files.readAllBytes(file);
             List<Problem> found = scanBytes(file, bytes);
@@ -141,6 +160,7 @@ public final class ContentScan {
         } catch (IOException e) {
             problems.add(new Problem(file, 0, "cannot read: " + e.getMessage()));
         }
+        return problems;
     }
 
     /** The problems of one file's bytes: a BOM, invalid UTF-8, or CRLF line endings (the first only). */
@@ -174,21 +194,17 @@ public final class ContentScan {
      * against the content root and against the including file's folder; targets with attributes
      * are left to Asciidoctor.
      */
-    static List<Problem> includeCycles(Path root) {
+    static List<Problem> includeCycles(Path root, Memo memo) {
         java.util.Map<Path, List<java.util.Map.Entry<Integer, Path>>> edges = new java.util.TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path file : walk.filter(f -> f.toString().endsWith(".adoc") && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
                 List<java.util.Map.Entry<Integer, Path>> out = new ArrayList<>();
-                String[] lines = Files.readString(file, StandardCharsets.UTF_8).split("\n", -1);
-                for (int i = 0; i < lines.length; i++) {
-                    java.util.regex.Matcher m = INCLUDE.matcher(lines[i]);
-                    if (m.find()) {
-                        for (Path base : List.of(root, file.getParent())) {
-                            Path target = base.resolve(m.group(1)).normalize();
-                            if (target.toString().endsWith(".adoc") && Files.isRegularFile(target)) {
-                                out.add(java.util.Map.entry(i + 1, target));
-                                break;
-                            }
+                for (java.util.Map.Entry<Integer, String> include : memo == null ? includes(file) : memo.includes.get(file)) {
+                    for (Path base : List.of(root, file.getParent())) {
+                        Path target = base.resolve(include.getValue()).normalize();
+                        if (target.toString().endsWith(".adoc") && Files.isRegularFile(target)) {
+                            out.add(java.util.Map.entry(include.getKey(), target));
+                            break;
                         }
                     }
                 }
@@ -204,6 +220,19 @@ public final class ContentScan {
             findCycle(start, edges, path, new java.util.HashSet<>(), problems, reported);
         }
         return problems;
+    }
+
+    /** Each include line of a page: its number and its target as written. */
+    private static List<java.util.Map.Entry<Integer, String>> includes(Path file) throws IOException {
+        List<java.util.Map.Entry<Integer, String>> found = new ArrayList<>();
+        String[] lines = Files.readString(file, StandardCharsets.UTF_8).split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            java.util.regex.Matcher m = INCLUDE.matcher(lines[i]);
+            if (m.find()) {
+                found.add(java.util.Map.entry(i + 1, m.group(1)));
+            }
+        }
+        return found;
     }
 
     private static void findCycle(Path file, java.util.Map<Path, List<java.util.Map.Entry<Integer, Path>>> edges,

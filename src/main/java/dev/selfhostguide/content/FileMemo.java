@@ -2,7 +2,6 @@ package dev.selfhostguide.content;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -42,7 +41,8 @@ public final class FileMemo<V> {
     private record Stamp(long size, FileTime modified, Object key) {
 
         static Stamp of(Path file) throws IOException {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            // Through a symbolic link: what is read is the target, so the target's stamp is what can change.
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
             return new Stamp(a.size(), a.lastModifiedTime(), a.fileKey());
         }
 

@@ -32,7 +32,8 @@ final class LoadSources {
 
     Sources apply(Request request) {
         List<Finding> findings = new ArrayList<>();
-        for (ContentScan.Problem problem : ContentScan.scan(request.project().content())) {
+        ContentScan.Memo seen = request.warm() == null ? null : request.warm().contentScan();
+        for (ContentScan.Problem problem : ContentScan.scan(request.project().content(), seen)) {
             findings.add(new Finding(problem.file(), problem.line(), "content", Finding.Severity.ERROR, problem.message()));
         }
         if (!findings.isEmpty()) {

@@ -123,7 +123,7 @@ public final class SiteRebuilds {
         long start = System.nanoTime();
         // What the content scan refuses (a link out of content/, CRLF, a FIFO) must never be copied
         // into the preview by a page or example sync: a full run reports it and keeps the last good site.
-        if (needsFull || !dev.selfhostguide.content.ContentScan.scan(project.content()).isEmpty()) {
+        if (needsFull || !dev.selfhostguide.content.ContentScan.scan(project.content(), warm.contentScan()).isEmpty()) {
             return full(progress);
         }
         boolean pages = false;

@@ -46,9 +46,15 @@ public final class WarmState {
     private Map<Path, List<Long>> dataStamps = Map.of();
     private Verdicts verdicts;
     private LinkCheck links;
+    private final dev.selfhostguide.content.ContentScan.Memo contentScan = new dev.selfhostguide.content.ContentScan.Memo();
 
     public WarmState(Project project) {
         this.graph = new IncludeGraph(project.content());
+    }
+
+    /** What the content scan found in each file, for the scans before and in each rebuild. */
+    dev.selfhostguide.content.ContentScan.Memo contentScan() {
+        return contentScan;
     }
 
     /** The catalog, loaded again only when a data file changed. */

@@ -115,6 +115,43 @@ class FileMemoTest {
         assertEquals(2, reads.get());
     }
 
+    @Test
+    void aLinkIsStampedByItsTarget() throws Exception {
+        Path target = write("a.txt", "alpha", hourAgo());
+        Path link = Files.createSymbolicLink(dir.resolve("link.txt"), target);
+        assertEquals("alpha", memo.get(link));
+        write("a.txt", "omega", hourAgo().plusSeconds(5));
+        assertEquals("omega", memo.get(link));
+    }
+
+    /** serve's content scan, before and in every rebuild: a settled folder, then each kind of refused edit. */
+    @Test
+    void theContentScanWithMemorySeesEveryChange() throws Exception {
+        Path content = Files.createDirectories(dir.resolve("content"));
+        Files.writeString(content.resolve("a.adoc"), "= A\n\ninclude::b.adoc[]\n");
+        Files.writeString(content.resolve("b.adoc"), "Text.\n");
+        try (var files = Files.walk(content)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(f, FileTime.from(hourAgo()));
+            }
+        }
+        ContentScan.Memo seen = new ContentScan.Memo();
+        assertEquals(List.of(), ContentScan.scan(content, seen));
+        assertEquals(List.of(), ContentScan.scan(content, seen), "answered from memory");
+
+        Files.writeString(content.resolve("b.adoc"), "Text.\r\nMore.\r\n");
+        assertEquals(ContentScan.scan(content), ContentScan.scan(content, seen));
+        assertEquals(1, ContentScan.scan(content, seen).size(), "the CRLF edit");
+
+        Files.writeString(content.resolve("b.adoc"), "include::a.adoc[]\n");
+        List<ContentScan.Problem> loop = ContentScan.scan(content, seen);
+        assertEquals(ContentScan.scan(content), loop);
+        assertEquals(1, loop.size(), "the include loop: " + loop);
+
+        Files.writeString(content.resolve("b.adoc"), "Text.\n");
+        assertEquals(List.of(), ContentScan.scan(content, seen));
+    }
+
     /**
      * serve's secret scan with a settled site, as after a few seconds of a session: a page edited
      * afterwards (as JBake writes it) is scanned again and its secret reported; put back, it is gone.
