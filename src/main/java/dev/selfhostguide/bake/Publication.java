@@ -1,6 +1,7 @@
 package dev.selfhostguide.bake;
 
 import dev.selfhostguide.content.Catalog;
+import dev.selfhostguide.content.FileMemo;
 import dev.selfhostguide.content.ContentException;
 import dev.selfhostguide.content.Project;
 import dev.selfhostguide.snippets.Finding;
@@ -52,13 +53,18 @@ public final class Publication {
 
     /** What {@code project} publishes, with its data already loaded ({@code catalog} null: it did not load). */
     public static Publication of(Project project, Catalog catalog) {
+        return of(project, catalog, Files::readString);
+    }
+
+    /** The same, reading each page's text with {@code read} (serve's scans remember the pages they read). */
+    public static Publication of(Project project, Catalog catalog, FileMemo.Read<String> read) {
         Path examples = project.examples().toAbsolutePath().normalize();
         Set<Path> used = new TreeSet<>();
         List<Finding> problems = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(project.content())) {
             for (Path page : walk.filter(p -> p.toString().endsWith(".adoc") && Files.isRegularFile(p)
                     && !p.toAbsolutePath().normalize().startsWith(examples)).toList()) {
-                Matcher m = USE.matcher(Files.readString(page));
+                Matcher m = USE.matcher(read.apply(page));
                 while (m.find()) {
                     used.add(examples.resolve(m.group(1)).normalize());
                 }

@@ -204,7 +204,11 @@ public final class PublishedSecrets {
 
     /** Pages, data, templates and the examples the site publishes (see Publication). */
     private List<Path> sourceFiles() throws IOException {
-        Publication publication = Publication.of(project, catalog);
+        // A page the scan takes for binary (a NUL byte) is still read for what it publishes.
+        Publication publication = Publication.of(project, catalog, page -> {
+            String text = text(page);
+            return text != null ? text : Files.readString(page);
+        });
         List<Path> files = new ArrayList<>();
         for (Path dir : List.of(project.content(), project.templates())) {
             if (!Files.isDirectory(dir)) {
