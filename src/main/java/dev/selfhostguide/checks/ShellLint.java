@@ -187,6 +187,7 @@ final class ShellLint {
         }
         return result;
     }
+
     /**
      * {@code --norc}: a .shellcheckrc in whatever folder the run starts in (or above the scratch
      * folder) must not change a block's verdict.
