@@ -121,6 +121,12 @@ public final class WarmState {
     void forget(Path file) {
         entries.remove(file);
         graph.pagesIncluding(file).forEach(entries::remove);
+        // A data file written twice within one clock tick can keep its time and size: what the
+        // watcher reports as changed is loaded again, whatever its stamp says.
+        Path changed = file.toAbsolutePath().normalize();
+        if (dataStamps.keySet().stream().anyMatch(p -> p.toAbsolutePath().normalize().equals(changed))) {
+            catalog = null;
+        }
     }
 
     /** The page and every file it includes. */
