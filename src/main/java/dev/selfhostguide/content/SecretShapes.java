@@ -294,11 +294,6 @@ public final class SecretShapes {
     }
 
     /**
-     * A secret cut in two by a line break: the last word of one line and the first word of the
-     * next make a match that neither holds alone. Continuation marks (shell {@code \}, AsciiDoc
-     * {@code +}) at the end of the first line are dropped.
-     */
-    /**
      * What {@link #scan(String, Memory)} found in each piece and at each line break of the texts it
      * scanned, for the next scan of nearly the same texts (serve). Its answers depend on the
      * allowlist: the owner clears it when that changes.
@@ -322,8 +317,9 @@ public final class SecretShapes {
 
     /**
      * A line break between the last word of a line and the first of the next, where a value may be
-     * split in two; null where it cannot be (a short or missing word). Its verdict depends on the
-     * two words alone.
+     * split in two; {@link #of} gives null where it cannot be (a short or missing word). Its verdict
+     * depends on the two words alone. Continuation marks (shell {@code \}, AsciiDoc {@code +}) at the
+     * end of the first line are dropped.
      */
     private record Break(String last, String first) {
 
@@ -347,7 +343,10 @@ public final class SecretShapes {
         }
     }
 
-    /** A value split over the break, at line 0 (the caller numbers it). */
+    /**
+     * A secret cut in two by the break: the two words make a match that neither holds alone. At
+     * line 0; the caller numbers it.
+     */
     private List<Match> split(Break at) {
         String last = at.last();
         String first = at.first();
