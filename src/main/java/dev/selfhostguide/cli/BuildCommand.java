@@ -37,7 +37,7 @@ final class BuildCommand extends Subcommand {
         Path staging = SiteOutput.staging(destination);
         boolean published = false;
         try {
-            Pipeline.Outcome outcome = SiteRun.run(env, console, project, staging, !noChecks, strict());
+            Pipeline.Outcome outcome = SiteRun.run(env, console, project, staging, !noChecks, failsOnMissingPrograms());
             long errors = outcome.errors();
             String seconds = seconds(start);
             if (errors > 0) {

@@ -59,7 +59,7 @@ final class BundleCommand extends Subcommand {
         Path staging = SiteOutput.staging(project.site());
         boolean published = false;
         try {
-            Pipeline.Outcome outcome = SiteRun.run(env, console, project, staging, !noChecks, strict());
+            Pipeline.Outcome outcome = SiteRun.run(env, console, project, staging, !noChecks, failsOnMissingPrograms());
             if (outcome.errors() > 0) {
                 console.summary("bundle failed: " + outcome.errors() + " problem" + (outcome.errors() == 1 ? "" : "s")
                     + "; " + project.show(zip) + " was left as it was (" + seconds(start) + ")");

@@ -46,7 +46,7 @@ final class CheckCommand extends Subcommand {
                 .filter(Files::isRegularFile).filter(p -> !pages.contains(p)).ifPresent(pages::add);
         }
         long start = System.nanoTime();
-        Pipeline.Outcome outcome = new Pipeline(env.runtime().get(), env.tools(), env.ci()).run(Request.check(project, pages).strict(strict()));
+        Pipeline.Outcome outcome = new Pipeline(env.runtime().get(), env.tools(), failsOnMissingPrograms()).run(Request.check(project, pages));
         if (outcome.report() != null) {
             printTable(outcome.report(), console);
         }

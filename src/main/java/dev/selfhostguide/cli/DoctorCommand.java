@@ -89,7 +89,7 @@ final class DoctorCommand extends Subcommand {
         }
         Doctor.Report report;
         try {
-            report = new Doctor(catalog, new DoctorOptions(kind, component, profile), env().tools(), strict() || env().ci()).run(cwd, operands);
+            report = new Doctor(catalog, new DoctorOptions(kind, component, profile), env().tools(), failsOnMissingPrograms()).run(cwd, operands);
         } catch (Doctor.NoSuchFile e) {
             throw new UsageException(e.getMessage());
         }

@@ -75,7 +75,7 @@ final class ServeCommand extends Subcommand {
         }
         Environment env = env();
         Project project = Project.find(env.directory());
-        Session started = new Session(project, new Pipeline(env.runtime().get(), env.tools(), strict() || env.ci()),
+        Session started = new Session(project, new Pipeline(env.runtime().get(), env.tools(), failsOnMissingPrograms()),
             new SiteFinish(env.variables()), console, !noChecks);
         Thread hook = new Thread(started::close, "guide-serve-stop");
         Runtime.getRuntime().addShutdownHook(hook);

@@ -57,10 +57,13 @@ public final class SiteRun {
         }
     }
 
-    /** The whole site into {@code staging}, finished and checked, with its findings printed. */
+    /**
+     * The whole site into {@code staging}, finished and checked, with its findings printed;
+     * {@code strict}: a block left unchecked for want of a program fails the run.
+     */
     static Pipeline.Outcome run(Environment env, Console console, Project project, Path staging, boolean checks, boolean strict) {
-        Pipeline.Outcome outcome = new Pipeline(env.runtime().get(), env.tools(), env.ci()).run(Request.site(project, staging, checks, new SiteFinish(env.variables()),
-            scans(project), page -> console.info("baked " + project.show(page))).strict(strict));
+        Pipeline.Outcome outcome = new Pipeline(env.runtime().get(), env.tools(), strict).run(Request.site(project, staging, checks,
+            new SiteFinish(env.variables()), scans(project), page -> console.info("baked " + project.show(page))));
         if (outcome.report() != null && !outcome.failed()) {
             List<Finding> stamped = stampBlocks(project, staging, outcome);
             if (!stamped.isEmpty()) {

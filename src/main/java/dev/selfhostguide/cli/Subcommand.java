@@ -18,6 +18,11 @@ abstract class Subcommand implements Callable<Integer> {
         return root.strict;
     }
 
+    /** Whether a check that could not run for want of a program fails the run: {@code --strict}, or CI=true. */
+    boolean failsOnMissingPrograms() {
+        return strict() || env().ci();
+    }
+
     /**
      * A path option as typed, resolved against the command's folder, or {@code fallback} when it
      * was not given. An empty value (an unset shell variable, {@code --out=}) is a usage error:

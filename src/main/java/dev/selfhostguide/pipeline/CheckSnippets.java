@@ -42,7 +42,7 @@ public final class CheckSnippets {
         WarmState warm = request.warm();
         CheckRunner.Report report = warm == null ? null : warm.verdicts(snippets, converted.outlines(), sources.catalog());
         if (report == null) {
-            report = GuideChecks.standard().strict(request.strict() || strict)
+            report = GuideChecks.standard().strict(strict)
                 .run(request.project().content(), sources.catalog(), converted.outlines(), snippets, tools);
             if (warm != null) {
                 warm.keepVerdicts(snippets, converted.outlines(), sources.catalog(), report);

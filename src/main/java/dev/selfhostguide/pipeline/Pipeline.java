@@ -48,7 +48,7 @@ public final class Pipeline {
      * A pipeline with the command's runtime and the programs of the command's environment.
      *
      * @param strict whether a block left unchecked because a program is missing fails every run
-     *               (CI=true); a {@link Request} can ask for it too ({@code --strict})
+     *               ({@code --strict}, or CI=true in the command's environment)
      */
     public Pipeline(AsciidoctorRuntime runtime, Tools tools, boolean strict) {
         this.runtime = runtime;

@@ -18,10 +18,9 @@ import java.util.function.Consumer;
  * @param scans    site-wide scans of the rendered site (build, bundle and serve run them)
  * @param warm     what earlier runs of the same session kept, or {@code null}
  * @param progress told of each page as it is converted
- * @param strict   whether a block left unchecked because a program is missing fails the run
  */
 public record Request(Project project, List<Path> pages, boolean checks, Render render, Path site, Bake.Finish finish,
-                      List<SiteScan> scans, WarmState warm, Consumer<Path> progress, boolean strict) {
+                      List<SiteScan> scans, WarmState warm, Consumer<Path> progress) {
 
     /** What the render stage writes. */
     public enum Render { NONE, SITE, PAGES }
@@ -33,25 +32,20 @@ public record Request(Project project, List<Path> pages, boolean checks, Render 
 
     /** Convert and check without writing HTML: {@code guide check}. */
     public static Request check(Project project, List<Path> pages) {
-        return new Request(project, pages, true, Render.NONE, null, Bake.Finish.NONE, List.of(), null, page -> { }, false);
+        return new Request(project, pages, true, Render.NONE, null, Bake.Finish.NONE, List.of(), null, page -> { });
     }
 
     /** The whole site into {@code staging}: {@code guide build}, {@code bundle}, a serve full rebuild. */
     public static Request site(Project project, Path staging, boolean checks, Bake.Finish finish, List<SiteScan> scans,
                                Consumer<Path> progress) {
-        return new Request(project, List.of(), checks, Render.SITE, staging, finish, scans, null, progress, false);
+        return new Request(project, List.of(), checks, Render.SITE, staging, finish, scans, null, progress);
     }
 
     public Request warm(WarmState state) {
-        return new Request(project, pages, checks, render, site, finish, scans, state, progress, strict);
+        return new Request(project, pages, checks, render, site, finish, scans, state, progress);
     }
 
     public Request rendering(Render to, Path into) {
-        return new Request(project, pages, checks, to, into, finish, scans, warm, progress, strict);
-    }
-
-    /** The same run, failing when a program a check needs is missing ({@code --strict}; CI=true does so anyway). */
-    public Request strict(boolean failOnMissingPrograms) {
-        return new Request(project, pages, checks, render, site, finish, scans, warm, progress, failOnMissingPrograms);
+        return new Request(project, pages, checks, to, into, finish, scans, warm, progress);
     }
 }

@@ -146,7 +146,7 @@ public final class SiteRebuilds {
             return new Outcome(Kind.NOTHING, List.of(), false, List.of(), outstanding, 0, System.nanoTime() - start);
         }
         Pipeline.Outcome run = pipeline.run(new Request(project, List.of(), checks, Request.Render.PAGES, site, finish, scans,
-            warm, page -> { }, false));
+            warm, page -> { }));
         if (run.needsFull()) {
             return full(progress);
         }
