@@ -51,7 +51,7 @@ final class ShellLint {
     /** Time per block in the batch on top of {@link #SINGLE}: generous, a slow machine must not time out. */
     private static final Duration PER_BLOCK = Duration.ofMillis(250);
     /** bash -n's bound on one block, as when each check ran its own. */
-    static final Duration PARSE_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration PARSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final Tools tools;
     /** Excluded codes + '\0' + block text → its verdict, for the blocks the batch linted. */
