@@ -578,9 +578,10 @@ public final class ComposeCheck implements Check {
                         error(v, "environment variable '" + e.getKey() + "' of service '" + service
                             + "' must be a single value (string, number, boolean or empty), not a list or mapping");
                     } else {
-                        published(service, v, e.getKey(), StrictYaml.scalar(v).orElse(""));
+                        String value = StrictYaml.scalar(v).orElse("");
+                        published(service, v, e.getKey(), value);
                         if (agentops && portVariables.contains(e.getKey())) {
-                            portValue(service, v, StrictYaml.scalar(v).orElse(""), e.getKey());
+                            portValue(service, v, value, e.getKey());
                         }
                     }
                 }
@@ -595,12 +596,11 @@ public final class ComposeCheck implements Check {
                     String key = eq < 0 ? text : text.substring(0, eq);
                     if (key.isBlank() || key.contains(" ")) {
                         error(item, "environment entry '" + text + "' of service '" + service + "' has no variable name before '='");
-                    } else {
-                        if (eq > 0) {
-                            published(service, item, key, text.substring(eq + 1));
-                        }
-                        if (agentops && eq > 0 && portVariables.contains(key)) {
-                            portValue(service, item, text.substring(eq + 1), key);
+                    } else if (eq > 0) {
+                        String value = text.substring(eq + 1);
+                        published(service, item, key, value);
+                        if (agentops && portVariables.contains(key)) {
+                            portValue(service, item, value, key);
                         }
                     }
                 }
