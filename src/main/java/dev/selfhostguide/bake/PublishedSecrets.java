@@ -375,26 +375,38 @@ public final class PublishedSecrets {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    /** \\uXXXX and \\/ as a browser reads them from the search index's string literals. */
+    /** The four hex digits at {@code from} as a number, or -1 when they are not four hex digits. */
+    private static int hex4(String s, int from) {
+        int value = 0;
+        for (int i = from; i < from + 4; i++) {
+            int digit = Character.digit(s.charAt(i), 16);
+            if (digit < 0) {
+                return -1;
+            }
+            value = value * 16 + digit;
+        }
+        return value;
+    }
+
+    /** \\uXXXX, \\/ and \\\\ as a browser reads them from the search index's string literals. */
     static String unescapeJs(String js) {
         StringBuilder out = new StringBuilder(js.length());
-        for (int i = 0; i < js.length(); i++) {
-            char c = js.charAt(i);
-            if (c == '\\' && i + 5 < js.length() && js.charAt(i + 1) == 'u') {
-                try {
-                    out.append((char) Integer.parseInt(js.substring(i + 2, i + 6), 16));
-                    i += 5;
-                    continue;
-                } catch (NumberFormatException e) {
-                    // not an escape: keep it as written
-                }
-            } else if (c == '\\' && i + 1 < js.length() && js.charAt(i + 1) == '/') {
-                out.append('/');
+        int copied = 0;
+        // Copied in runs between backslashes: the index is most of a megabyte with few escapes.
+        for (int i = js.indexOf('\\'); i >= 0 && i + 1 < js.length(); i = js.indexOf('\\', i + 1)) {
+            char next = js.charAt(i + 1);
+            int code = next == 'u' && i + 5 < js.length() ? hex4(js, i + 2) : -1;
+            if (code >= 0) {
+                out.append(js, copied, i).append((char) code);
+                i += 5;
+            } else if (next == '/' || next == '\\') {
+                out.append(js, copied, i).append(next);
                 i++;
+            } else {
                 continue;
             }
-            out.append(c);
+            copied = i + 1;
         }
-        return out.toString();
+        return out.append(js, copied, js.length()).toString();
     }
 }
