@@ -88,6 +88,13 @@ public final class ExternalReferenceScan {
         }
     }
 
+    /** Whether {@link #file} reads {@code file}: markup, styles and scripts, but not the search index, which is data. */
+    private static boolean reads(Path root, Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".svg") || name.endsWith(".css")
+            || name.endsWith(".js") && !file.equals(root.resolve(SearchIndex.FILE));
+    }
+
     private void file(Path file) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".html") || name.endsWith(".htm")) {
@@ -118,6 +125,9 @@ public final class ExternalReferenceScan {
             List<Problem> problems = new ArrayList<>();
             try {
                 for (Path file : files(root)) {
+                    if (!reads(root.toAbsolutePath().normalize(), file)) {
+                        continue;               // nothing to parse, so nothing to digest (the search index is most of the site's bytes)
+                    }
                     String key = root.relativize(file) + "\u0000" + digests.get(file);
                     problems.addAll(files.get(key, k -> {
                         ExternalReferenceScan one = new ExternalReferenceScan(root);
