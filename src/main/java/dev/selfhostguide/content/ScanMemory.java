@@ -16,19 +16,20 @@ import java.util.function.Function;
  */
 public final class ScanMemory<K, V> {
 
-    private Map<K, V> last = Map.of();
-    private final Map<K, V> now = new ConcurrentHashMap<>();
+    private volatile Map<K, V> last = Map.of();
+    private volatile Map<K, V> now = new ConcurrentHashMap<>();
 
     /** Starts a scan: what the previous scan found stays known, anything older is forgotten. */
     public synchronized void next() {
-        last = Map.copyOf(now);
-        now.clear();
+        // Handed over, not copied: a serve rebuild's scan keeps some 24,000 pieces of the search index.
+        last = now;
+        now = new ConcurrentHashMap<>(Math.max(16, last.size() * 4 / 3 + 1));
     }
 
     /** Forgets everything: the next scan computes every input again. */
     public synchronized void clear() {
         last = Map.of();
-        now.clear();
+        now = new ConcurrentHashMap<>();
     }
 
     /** What the previous scan found for {@code input}, or {@code scan}'s answer; kept for the next scan either way. */
