@@ -34,39 +34,81 @@ public final class SecretShapes {
 
     /**
      * A credential shape: a pattern, the group that is the value, and literals one of which every
-     * match contains. Text holding none of them is skipped without running the pattern, which
-     * keeps the scan of the whole site (the search index is one 750 KB line) to a few passes of
-     * String.indexOf. Caseless shapes match the ASCII-lowercased text and list lowercase literals.
+     * match contains, starting at most {@code lead} characters after the match does (-1: anywhere
+     * in it). The pattern is tried only at those starts, never at every character: a regular
+     * expression that does not begin with a literal costs about 35 ns per character tried on the
+     * launcher's JIT, and the search index's list of terms holds nearly every literal. Caseless
+     * shapes match the ASCII-lowercased text and list lowercase literals.
      */
-    private record Shape(String name, Pattern pattern, int group, boolean caseless, List<String> needles) {
+    private record Shape(String name, Pattern pattern, int group, boolean caseless, List<String> needles, int lead) {
         Shape(String name, String regex, String... needles) {
-            this(name, Pattern.compile(regex), 0, false, List.of(needles));
+            this(name, Pattern.compile(regex), 0, false, List.of(needles), 0);
         }
 
-        boolean present(String text, String lower) {
-            for (String needle : needles) {
-                if ((caseless ? lower : text).contains(needle)) {
-                    return true;
+        Shape(String name, String regex, int lead, String... needles) {
+            this(name, Pattern.compile(regex), 0, false, List.of(needles), lead);
+        }
+
+        /**
+         * The leftmost match in {@code in} starting at or after {@code from}, the one
+         * {@code Matcher.find} would give next, on {@code m} (made on first use; null before); null
+         * when there is none.
+         */
+        Matcher next(String in, Matcher m, int from) {
+            if (needles.isEmpty() || lead < 0) {
+                Matcher all = m != null ? m : pattern.matcher(in);
+                return from <= in.length() && all.find(from) ? all : null;
+            }
+            // Each needle's next place, so every needle's places are searched for once per call.
+            int[] places = new int[needles.size()];
+            for (int k = 0; k < places.length; k++) {
+                places[k] = in.indexOf(needles.get(k), from);
+            }
+            int tried = from - 1;
+            while (true) {
+                int at = -1;
+                for (int place : places) {
+                    if (place >= 0 && (at < 0 || place < at)) {
+                        at = place;
+                    }
+                }
+                if (at < 0) {
+                    return null;
+                }
+                if (m == null) {
+                    // Transparent bounds: lookbehinds and word boundaries see past the region's start.
+                    m = pattern.matcher(in).useTransparentBounds(true).useAnchoringBounds(false);
+                }
+                for (int start = Math.max(tried + 1, at - lead); start <= at; start++) {
+                    m.region(start, in.length());
+                    if (m.lookingAt()) {
+                        return m;
+                    }
+                }
+                tried = at;
+                for (int k = 0; k < places.length; k++) {
+                    if (places[k] == at) {
+                        places[k] = in.indexOf(needles.get(k), at + 1);
+                    }
                 }
             }
-            return needles.isEmpty();
         }
     }
 
     // Shapes of credentials, not upstream facts: they are the same whatever AgentOps or LiteLLM do.
     // Order matters only for the name given when two shapes match the same text (the first wins).
     private static final List<Shape> SHAPES = List.of(
-        new Shape("a private key", "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----", "PRIVATE KEY"),
+        new Shape("a private key", "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----", -1, "PRIVATE KEY"),
         new Shape("a JSON Web Token", "\\beyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}", "eyJ"),
         new Shape("an Anthropic API key", "\\bsk-ant-[A-Za-z0-9_-]{20,}", "sk-ant-"),
         new Shape("an OpenAI project key", "\\bsk-proj-[A-Za-z0-9_-]{20,}", "sk-proj-"),
         new Shape("an OpenAI-style API key", "\\bsk-[A-Za-z0-9]{20,}", "sk-"),
-        new Shape("a Stripe secret key", "\\b(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{8,}", "k_live_", "k_test_"),
+        new Shape("a Stripe secret key", "\\b(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{8,}", 1, "k_live_", "k_test_"),
         new Shape("an AWS access key id", "\\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}\\b",
             "AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA"),
         new Shape("an AWS secret access key", Pattern.compile(
             "(?:aws_?secret_?access_?key|aws_?secret_?key|secret_?access_?key)[\"']?\\s*[:=]\\s*[\"']?"
-                + "([a-z0-9/+]{40})(?![a-z0-9/+])"), 1, true, List.of("secret")),
+                + "([a-z0-9/+]{40})(?![a-z0-9/+])"), 1, true, List.of("secret"), "aws_".length()),
         new Shape("a Google API key", "\\bAIza[0-9A-Za-z_-]{35}", "AIza"),
         new Shape("a GitLab token", "\\bglpat-[0-9A-Za-z_-]{20,}", "glpat-"),
         new Shape("a GitHub token", "\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,})",
@@ -74,13 +116,107 @@ public final class SecretShapes {
         new Shape("a SendGrid API key", "\\bSG\\.[A-Za-z0-9_-]{16,32}\\.[A-Za-z0-9_-]{16,64}", "SG."),
         new Shape("an npm token", "\\bnpm_[A-Za-z0-9]{36}\\b", "npm_"),
         new Shape("a Hugging Face token", "\\bhf_[A-Za-z0-9]{30,}", "hf_"),
-        new Shape("a Slack webhook", "https://hooks\\.slack\\.com/(?:services|workflows)/[A-Za-z0-9/_-]{20,}", "hooks.slack.com"),
+        new Shape("a Slack webhook", "https://hooks\\.slack\\.com/(?:services|workflows)/[A-Za-z0-9/_-]{20,}", "https://".length(),
+            "hooks.slack.com"),
         new Shape("a Slack token", "\\bxox[abposr]-[A-Za-z0-9-]{10,}", "xox"),
         // A password written as {attribute}, ${VAR} or <placeholder> is filled in elsewhere: the data
         // value is scanned where it is written and again in the rendered page.
         new Shape("a URL with a password", Pattern.compile("(?<=[a-zA-Z0-9])://[^\\s/:@\"'<>]+:(?![{$<])([^\\s/@\"'<>]+)@"), 1, false,
-            List.of("://")),
-        new Shape("a UUID API key", "\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b", "-"));
+            List.of("://"), 0),
+        new Shape("a UUID API key", "\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b", 8, "-"));
+
+    /**
+     * Every shape's literals (the assignment shape last), looked for in one pass over a text:
+     * which shapes may match there. Most lines of the site hold none, and one String.indexOf per
+     * literal and line was most of the time the scan of the search index took.
+     */
+    private static final class Literals {
+        private record Literal(String text, int shape, boolean caseless) { }
+
+        /** Literals by their first character (ASCII; a caseless literal by its lowercase one). */
+        private final Literal[][] byFirst = new Literal[128][];
+        /** Shapes without literals, which may match anywhere. */
+        private final long always;
+        /** The caseless shapes, which are matched on the lowercased text. */
+        final long caseless;
+
+        Literals(List<Shape> shapes) {
+            if (shapes.size() > Long.SIZE) {
+                throw new IllegalArgumentException("at most 64 shapes: one bit each");
+            }
+            List<List<Literal>> buckets = new ArrayList<>();
+            for (int c = 0; c < 128; c++) {
+                buckets.add(new ArrayList<>());
+            }
+            long anywhere = 0;
+            long lowered = 0;
+            for (int k = 0; k < shapes.size(); k++) {
+                Shape shape = shapes.get(k);
+                if (shape.needles().isEmpty()) {
+                    anywhere |= 1L << k;
+                }
+                if (shape.caseless()) {
+                    lowered |= 1L << k;
+                }
+                for (String needle : shape.needles()) {
+                    char first = needle.charAt(0);
+                    if (first >= 128 || shape.caseless() && first >= 'A' && first <= 'Z') {
+                        throw new IllegalArgumentException("a literal starts with ASCII, lowercase when caseless: " + needle);
+                    }
+                    buckets.get(first).add(new Literal(needle, k, shape.caseless()));
+                }
+            }
+            for (int c = 0; c < 128; c++) {
+                byFirst[c] = buckets.get(c).toArray(new Literal[0]);
+            }
+            this.always = anywhere;
+            this.caseless = lowered;
+        }
+
+        /** The shapes (bit k for the k-th) that {@code text} holds a literal of. */
+        long present(String text) {
+            long found = always;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c >= 128) {
+                    continue;
+                }
+                found |= at(text, i, byFirst[c], false);
+                if (c >= 'A' && c <= 'Z') {
+                    found |= at(text, i, byFirst[c + 32], true);
+                }
+            }
+            return found;
+        }
+
+        /** The shapes of {@code literals} found at {@code i} ({@code upper}: only the caseless ones, the text has A-Z there). */
+        private static long at(String text, int i, Literal[] literals, boolean upper) {
+            long found = 0;
+            for (Literal literal : literals) {
+                if ((literal.caseless() || !upper) && holds(text, i, literal)) {
+                    found |= 1L << literal.shape();
+                }
+            }
+            return found;
+        }
+
+        private static boolean holds(String text, int i, Literal literal) {
+            String needle = literal.text();
+            if (i + needle.length() > text.length()) {
+                return false;
+            }
+            for (int j = 0; j < needle.length(); j++) {
+                char c = text.charAt(i + j);
+                if (literal.caseless() && c >= 'A' && c <= 'Z') {
+                    c = (char) (c + 32);
+                }
+                if (c != needle.charAt(j)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
 
     /**
      * NAME=value or name: value where the name says secret and the value is long and random,
@@ -89,7 +225,10 @@ public final class SecretShapes {
     private static final Shape ASSIGNMENT = new Shape("a random value", Pattern.compile(
         "(?:secret|token|password|passwd|api_?key|apikey|private_?key|access_?key|credential)s?"
             + "[\"']?\\s*[:=]\\s*[\"']?([a-z0-9+/_.~=-]{24,})"), 1, true,
-        List.of("secret", "token", "passw", "key", "credential"));
+        List.of("secret", "token", "passw", "key", "credential"), "private_".length());
+    /** The literals of SHAPES (bit k: the k-th shape), then ASSIGNMENT's (bit SHAPES.size()). */
+    private static final Literals LITERALS = new Literals(
+        java.util.stream.Stream.concat(SHAPES.stream(), java.util.stream.Stream.of(ASSIGNMENT)).toList());
     /** Bits per character above which a long assigned value is taken for a random secret. */
     static final double ENTROPY_BITS = 3.5;
 
@@ -159,7 +298,7 @@ public final class SecretShapes {
     }
 
     private List<Match> find(String piece) {
-        return find(piece, lineStarts(piece), true);
+        return find(piece, true);
     }
 
     /**
@@ -208,26 +347,29 @@ public final class SecretShapes {
 
     private List<Match> scanLine(String line, int number, boolean assignments) {
         List<Match> matches = new ArrayList<>();
-        for (Match m : find(line, new int[] {0}, assignments)) {
+        for (Match m : find(line, assignments)) {
             matches.add(new Match(number, m.shape(), m.value()));
         }
         return matches;
     }
 
     /** Matches of every shape over the whole text; one per value and line. */
-    private List<Match> find(String text, int[] starts, boolean assignments) {
-        List<Match> matches = new ArrayList<>();
-        if (text.isEmpty()) {
-            return matches;
+    private List<Match> find(String text, boolean assignments) {
+        long present = LITERALS.present(text);
+        if (present == 0) {
+            return List.of();               // most lines: no shape's literal, so nothing to match
         }
-        String lower = asciiLower(text);
+        List<Match> matches = new ArrayList<>();
+        int[] starts = lineStarts(text);
+        String lower = (present & LITERALS.caseless) != 0 ? asciiLower(text) : null;
         Set<String> seen = new java.util.HashSet<>();
-        for (Shape shape : SHAPES) {
-            if (!shape.present(text, lower)) {
+        for (int k = 0; k < SHAPES.size(); k++) {
+            Shape shape = SHAPES.get(k);
+            if ((present & 1L << k) == 0) {
                 continue;
             }
-            Matcher m = shape.pattern().matcher(shape.caseless() ? lower : text);
-            while (m.find()) {
+            String in = shape.caseless() ? lower : text;
+            for (Matcher m = shape.next(in, null, 0); m != null; m = shape.next(in, m, m.end())) {
                 String value = text.substring(m.start(shape.group()), m.end(shape.group()));
                 String whole = text.substring(m.start(), m.end());
                 int line = lineOf(starts, m.start());
@@ -236,9 +378,8 @@ public final class SecretShapes {
                 }
             }
         }
-        if (assignments && ASSIGNMENT.present(text, lower)) {
-            Matcher m = ASSIGNMENT.pattern().matcher(lower);
-            while (m.find()) {
+        if (assignments && (present & 1L << SHAPES.size()) != 0) {
+            for (Matcher m = ASSIGNMENT.next(lower, null, 0); m != null; m = ASSIGNMENT.next(lower, m, m.end())) {
                 String value = text.substring(m.start(1), m.end(1));
                 int line = lineOf(starts, m.start());
                 if (!random(value) || isAllowed(value)
@@ -256,6 +397,33 @@ public final class SecretShapes {
             }
         }
         return matches;
+    }
+
+    /**
+     * Where each shape's pattern matches in {@code text} ("shape:start-end", the assignment shape
+     * last), found as the scan finds them or, with {@code everywhere}, by trying every character
+     * as Matcher.find does: the two must agree for any text (SecretShapesSearchTest).
+     */
+    static List<String> spans(String text, boolean everywhere) {
+        List<Shape> shapes = java.util.stream.Stream.concat(SHAPES.stream(), java.util.stream.Stream.of(ASSIGNMENT)).toList();
+        long present = LITERALS.present(text);
+        String lower = asciiLower(text);
+        List<String> spans = new ArrayList<>();
+        for (int k = 0; k < shapes.size(); k++) {
+            Shape shape = shapes.get(k);
+            String in = shape.caseless() ? lower : text;
+            if (everywhere) {
+                Matcher m = shape.pattern().matcher(in);
+                while (m.find()) {
+                    spans.add(k + ":" + m.start() + "-" + m.end());
+                }
+            } else if ((present & 1L << k) != 0) {
+                for (Matcher m = shape.next(in, null, 0); m != null; m = shape.next(in, m, m.end())) {
+                    spans.add(k + ":" + m.start() + "-" + m.end());
+                }
+            }
+        }
+        return spans;
     }
 
     /** Offsets where each line starts. */
