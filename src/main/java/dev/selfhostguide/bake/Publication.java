@@ -64,9 +64,19 @@ public final class Publication {
         try (Stream<Path> walk = Files.walk(project.content())) {
             for (Path page : walk.filter(p -> p.toString().endsWith(".adoc") && Files.isRegularFile(p)
                     && !p.toAbsolutePath().normalize().startsWith(examples)).toList()) {
-                Matcher m = USE.matcher(read.apply(page));
-                while (m.find()) {
-                    used.add(examples.resolve(m.group(1)).normalize());
+                String text = read.apply(page);
+                Matcher m = USE.matcher(text);
+                // A use starts with one of the two macros: the pattern is tried there, not at every
+                // character (serve reads every page for this at each rebuild).
+                int at = nextMacro(text, 0);
+                while (at >= 0) {
+                    m.region(at, text.length());
+                    if (m.lookingAt()) {
+                        used.add(examples.resolve(m.group(1)).normalize());
+                        at = nextMacro(text, m.end());
+                    } else {
+                        at = nextMacro(text, at + 1);
+                    }
                 }
             }
         } catch (IOException | java.io.UncheckedIOException e) {
@@ -89,6 +99,13 @@ public final class Publication {
             }
         }
         return new Publication(examples, Set.copyOf(used), List.copyOf(problems));
+    }
+
+    /** Where the next {@code include::} or {@code link:} at or after {@code from} starts, or -1. */
+    private static int nextMacro(String text, int from) {
+        int include = text.indexOf("include::", from);
+        int link = text.indexOf("link:", from);
+        return include < 0 ? link : link < 0 ? include : Math.min(include, link);
     }
 
     /** Whether the file of content/examples/ goes into the site. */
