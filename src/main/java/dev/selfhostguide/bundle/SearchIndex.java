@@ -46,14 +46,19 @@ public final class SearchIndex {
     /**
      * What one page contributes to the index, extracted once and kept by a caller that rebuilds
      * the index often (its sections' page number is 0 until {@link #script(Collection)} numbers it).
+     *
+     * @param terms    the page's terms, sorted as the index lists them
+     * @param postings for each of {@code terms}, its sections (numbered from the page's first) and
+     *                 scores there, in section order: section, score, section, score, ...
      */
-    record Entry(Page page, List<Section> sections, List<String> rows, List<Map<String, Integer>> scores) {
+    record Entry(Page page, List<Section> sections, List<String> rows, String[] terms, int[][] postings) {
 
-        /** With each section's JSON row (after its page number) and term scores, worked out once. */
+        /** With each section's JSON row (after its page number) and the page's postings, worked out once. */
         static Entry of(Page page, List<Section> sections) {
             List<String> rows = new ArrayList<>();
-            List<Map<String, Integer>> scores = new ArrayList<>();
-            for (Section section : sections) {
+            Map<String, List<Integer>> byTerm = new TreeMap<>();
+            for (int j = 0; j < sections.size(); j++) {
+                Section section = sections.get(j);
                 StringBuilder row = new StringBuilder();
                 Json.string(row, section.anchor());
                 row.append(',');
@@ -69,9 +74,16 @@ public final class SearchIndex {
                 for (String term : Tokens.terms(heading)) {
                     terms.merge(term, TITLE_WEIGHT, Integer::sum);
                 }
-                scores.add(Map.copyOf(terms));
+                int at = j;
+                terms.forEach((term, score) -> {
+                    List<Integer> list = byTerm.computeIfAbsent(term, t -> new ArrayList<>());
+                    list.add(at);
+                    list.add(score);
+                });
             }
-            return new Entry(page, List.copyOf(sections), List.copyOf(rows), List.copyOf(scores));
+            String[] terms = byTerm.keySet().toArray(new String[0]);
+            int[][] postings = byTerm.values().stream().map(list -> list.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+            return new Entry(page, List.copyOf(sections), List.copyOf(rows), terms, postings);
         }
     }
 
@@ -184,34 +196,57 @@ public final class SearchIndex {
             out.append(']');
         }
         out.append("],\n\"sections\":[");
-        // term -> "section,score" pairs in section order; TreeMap so terms come out sorted (by
-        // UTF-16 units, as JS compares).
-        Map<String, StringBuilder> postings = new TreeMap<>();
+        int[] firstSection = new int[entries.size()];
         int section = 0;
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
+            firstSection[i] = section;
             for (int j = 0; j < entry.rows().size(); j++, section++) {
                 out.append(section == 0 ? "\n" : ",\n").append('[').append(i).append(',').append(entry.rows().get(j));
-                int s = section;
-                entry.scores().get(j).forEach((term, score) -> {
-                    StringBuilder list = postings.computeIfAbsent(term, t -> new StringBuilder());
-                    list.append(list.length() == 0 ? "" : ",").append(s).append(',').append(score);
-                });
             }
         }
-        out.append("],\n\"terms\":[");
+        // Terms sorted by UTF-16 units, as JS compares; each term's postings in section order. The
+        // pages' sorted term lists are merged (a term's pages in page order) rather than every
+        // posting sorted into one map: serve writes the index at every page rebuild.
+        StringBuilder terms = new StringBuilder();
+        StringBuilder postings = new StringBuilder();
+        java.util.PriorityQueue<int[]> heads = new java.util.PriorityQueue<>((a, b) -> {
+            int byTerm = entries.get(a[0]).terms()[a[1]].compareTo(entries.get(b[0]).terms()[b[1]]);
+            return byTerm != 0 ? byTerm : Integer.compare(a[0], b[0]);
+        });
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).terms().length > 0) {
+                heads.add(new int[] {i, 0});
+            }
+        }
         boolean first = true;
-        for (String term : postings.keySet()) {
-            out.append(first ? "" : ",");
-            Json.string(out, term);
+        while (!heads.isEmpty()) {
+            int[] head = heads.poll();
+            String term = entries.get(head[0]).terms()[head[1]];
+            terms.append(first ? "" : ",");
+            Json.string(terms, term);
+            postings.append(first ? "[" : ",\n[");
             first = false;
+            boolean firstPair = true;
+            while (true) {
+                Entry entry = entries.get(head[0]);
+                int[] pairs = entry.postings()[head[1]];
+                for (int k = 0; k < pairs.length; k += 2) {
+                    postings.append(firstPair ? "" : ",").append(firstSection[head[0]] + pairs[k]).append(',').append(pairs[k + 1]);
+                    firstPair = false;
+                }
+                if (++head[1] < entry.terms().length) {
+                    heads.add(head);
+                }
+                int[] same = heads.peek();
+                if (same == null || !entries.get(same[0]).terms()[same[1]].equals(term)) {
+                    break;
+                }
+                head = heads.poll();
+            }
+            postings.append(']');
         }
-        out.append("],\n\"postings\":[");
-        first = true;
-        for (StringBuilder list : postings.values()) {
-            out.append(first ? "[" : ",\n[").append(list).append(']');
-            first = false;
-        }
+        out.append("],\n\"terms\":[").append(terms).append("],\n\"postings\":[").append(postings);
         return out.append("]};\n").toString();
     }
 
