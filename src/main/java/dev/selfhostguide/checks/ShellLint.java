@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
  * has about 80 distinct shell blocks; one process for all of them takes about a tenth of the time
  * one process per block took. The verdict on a block does not change: each block is its own file,
  * linted with the same options, and its lines are read back by file name. bash -n stays one
- * process per block (a syntax error ends bash's parse of everything after it), but those run on
- * a few threads while shellcheck runs, instead of each check thread waiting for the batch.
+ * process per block (a syntax error ends bash's parse of everything after it), but those are
+ * started by one bash per core, not by this JVM, while shellcheck runs.
  *
  * <p>A block this batch did not see (a file a {@code run=safe} block writes, a context made for
  * one snippet) and a batch that failed as a whole fall back to one process for that block.
@@ -101,8 +101,8 @@ final class ShellLint {
                 }));
             }
             if (tools.find("bash").isPresent()) {
-                for (Map.Entry<String, Path> file : files.entrySet()) {
-                    work.add(pool.submit(() -> parsed.put(file.getKey(), bashN(tools, file.getValue()))));
+                for (Map<String, Path> share : shares(files, THREADS - 1)) {
+                    work.add(pool.submit(() -> parsed.putAll(parseEach(tools, share))));
                 }
             }
             for (Future<?> f : work) {
@@ -119,8 +119,8 @@ final class ShellLint {
     }
 
     /**
-     * Processes at once: shellcheck's one, plus bash -n on each core. They are short and mostly
-     * start-up, so more than this only queues them in the kernel.
+     * Processes at once: shellcheck's one, plus a bash starting the parses on each core. They are
+     * short and mostly start-up, so more than this only queues them in the kernel.
      */
     private static final int THREADS = Runtime.getRuntime().availableProcessors() + 1;
 
@@ -142,6 +142,58 @@ final class ShellLint {
         } catch (IOException e) {
             return Map.of();
         }
+    }
+
+    /** {@code files} in up to {@code n} parts of about equal size, in order. */
+    private static List<Map<String, Path>> shares(Map<String, Path> files, int n) {
+        List<Map<String, Path>> shares = new ArrayList<>();
+        int size = Math.max(1, (files.size() + Math.max(1, n) - 1) / Math.max(1, n));
+        Map<String, Path> share = new LinkedHashMap<>();
+        for (Map.Entry<String, Path> file : files.entrySet()) {
+            share.put(file.getKey(), file.getValue());
+            if (share.size() == size) {
+                shares.add(share);
+                share = new LinkedHashMap<>();
+            }
+        }
+        if (!share.isEmpty()) {
+            shares.add(share);
+        }
+        return shares;
+    }
+
+    /**
+     * bash -n on each file (text → file), started by one bash rather than by this JVM: a process
+     * the JVM starts costs it a helper program, two pipes and three threads, several times what
+     * bash's own fork and exec cost. Each parse's exit status and output go to files beside the
+     * block's; a block without a status (the batch failed or ran out of time) is left out and
+     * parses alone, as the check does without a batch.
+     */
+    static Map<String, Parse> parseEach(Tools tools, Map<String, Path> files) {
+        String bash = tools.find("bash").get().toString();
+        List<String> command = new ArrayList<>(List.of(bash, "-c", PARSE_EACH, bash));
+        files.values().forEach(file -> command.add(file.toString()));
+        tools.run(command, null, PARSE_TIMEOUT.plus(PER_BLOCK.multipliedBy(files.size())), null);
+        Map<String, Parse> parsed = new LinkedHashMap<>();
+        for (Map.Entry<String, Path> file : files.entrySet()) {
+            Path script = file.getValue();
+            try {
+                int status = Integer.parseInt(Files.readString(sibling(script, ".status")).strip());
+                String out = Files.readString(sibling(script, ".out"), StandardCharsets.UTF_8);
+                String err = Files.readString(sibling(script, ".err"), StandardCharsets.UTF_8);
+                parsed.put(file.getKey(), new Parse(new Tools.Result(status, out, err, false), script));
+            } catch (IOException | NumberFormatException e) {
+                // not parsed by the batch: the check parses this block alone
+            }
+        }
+        return parsed;
+    }
+
+    /** The loop {@link #parseEach} runs: $0 is the bash to parse with, the arguments are the files. */
+    private static final String PARSE_EACH = "for f; do \"$0\" -n \"$f\" >\"$f.out\" 2>\"$f.err\"; echo $? >\"$f.status\"; done";
+
+    private static Path sibling(Path script, String suffix) {
+        return script.resolveSibling(script.getFileName() + suffix);
     }
 
     /** bash -n on one file. */

@@ -141,4 +141,41 @@ class ShellLintTest {
         assertEquals(1, together.stream().filter(f -> f.startsWith("content/lint.adoc:151: ") && f.contains("bash -n")).count(),
             together.toString());
     }
+
+    @Test
+    void oneBashParsesEachBlockAsBashAloneWould() throws IOException {
+        List<String> texts = List.of(CLEAN, LATE_ERROR, "if true; then\n  echo \"$HOME\"\n", "echo ok\necho \"$x\" )\n",
+            "cat <<EOF\nno end\n", "printf '%s\\n' \"키 값\"\r\n", "case x in\n", "", "#!/bin/sh\nexit 3\n");
+        Map<String, Path> files = new java.util.LinkedHashMap<>();
+        Path scripts = Files.createDirectories(dir.resolve("parse"));
+        for (int i = 0; i < texts.size(); i++) {
+            files.put(texts.get(i), Files.writeString(scripts.resolve(i + ".sh"), texts.get(i)));
+        }
+        Tools tools = Tools.on(List.of(bin));
+
+        Map<String, ShellLint.Parse> together = ShellLint.parseEach(tools, files);
+
+        assertEquals(texts, List.copyOf(together.keySet()));
+        for (String text : texts) {
+            Tools.Result alone = ShellLint.bashN(tools, files.get(text)).result();
+            assertEquals(alone, together.get(text).result(), text);
+        }
+        // The unterminated if and case and the stray parenthesis; the open here-document is only a warning.
+        assertEquals(3, together.values().stream().filter(p -> !p.result().ok()).count(), together.toString());
+    }
+
+    @Test
+    void blocksABatchBashDidNotParseAreParsedAlone() throws IOException {
+        Path real = Tools.onPath(System.getenv("PATH")).find("bash").orElseThrow();
+        Files.delete(bin.resolve("bash"));
+        // A bash that refuses to run a command string, so the batch parses nothing.
+        Files.writeString(bin.resolve("bash"), "#!" + real + "\n[ \"$1\" = -c ] && exit 2\nexec '" + real + "' \"$@\"\n");
+        Files.setPosixFilePermissions(bin.resolve("bash"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        List<Snippet> blocks = List.of(snippet("bash", Map.of(), "echo ok\necho \"$x\" )\n", 130), snippet("bash", Map.of(), CLEAN, 150));
+
+        List<String> found = checkAll(new CheckContext(TestCatalogs.catalog(), blocks, Tools.on(List.of(bin)), dir), blocks);
+
+        assertEquals(1, found.stream().filter(f -> f.startsWith("content/lint.adoc:131: ") && f.contains("bash -n")).count(),
+            found.toString());
+    }
 }
