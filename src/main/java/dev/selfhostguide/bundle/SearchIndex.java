@@ -205,44 +205,57 @@ public final class SearchIndex {
                 out.append(section == 0 ? "\n" : ",\n").append('[').append(i).append(',').append(entry.rows().get(j));
             }
         }
-        // Terms sorted by UTF-16 units, as JS compares; each term's postings in section order. The
-        // pages' sorted term lists are merged (a term's pages in page order) rather than every
-        // posting sorted into one map: serve writes the index at every page rebuild.
-        StringBuilder terms = new StringBuilder();
-        StringBuilder postings = new StringBuilder();
-        java.util.PriorityQueue<int[]> heads = new java.util.PriorityQueue<>((a, b) -> {
-            int byTerm = entries.get(a[0]).terms()[a[1]].compareTo(entries.get(b[0]).terms()[b[1]]);
-            return byTerm != 0 ? byTerm : Integer.compare(a[0], b[0]);
-        });
-        for (int i = 0; i < entries.size(); i++) {
-            if (entries.get(i).terms().length > 0) {
-                heads.add(new int[] {i, 0});
+        // Terms sorted by UTF-16 units, as JS compares; each term's postings in section order. Only
+        // the distinct terms are sorted; the postings are put in place by the terms' ranks, in page
+        // order (serve writes the index at every page rebuild; sorting every posting was the
+        // largest part of that).
+        Map<String, Integer> rank = new java.util.HashMap<>();
+        for (Entry entry : entries) {
+            for (String term : entry.terms()) {
+                rank.putIfAbsent(term, 0);
             }
         }
-        boolean first = true;
-        while (!heads.isEmpty()) {
-            int[] head = heads.poll();
-            String term = entries.get(head[0]).terms()[head[1]];
-            terms.append(first ? "" : ",");
-            Json.string(terms, term);
-            postings.append(first ? "[" : ",\n[");
-            first = false;
-            boolean firstPair = true;
-            while (true) {
-                Entry entry = entries.get(head[0]);
-                int[] pairs = entry.postings()[head[1]];
-                for (int k = 0; k < pairs.length; k += 2) {
-                    postings.append(firstPair ? "" : ",").append(firstSection[head[0]] + pairs[k]).append(',').append(pairs[k + 1]);
-                    firstPair = false;
+        String[] sorted = rank.keySet().toArray(new String[0]);
+        java.util.Arrays.sort(sorted);
+        for (int r = 0; r < sorted.length; r++) {
+            rank.put(sorted[r], r);
+        }
+        int[] size = new int[sorted.length + 1];
+        int[][] ranks = new int[entries.size()][];
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            ranks[i] = new int[entry.terms().length];
+            for (int k = 0; k < ranks[i].length; k++) {
+                ranks[i][k] = rank.get(entry.terms()[k]);
+                size[ranks[i][k] + 1] += entry.postings()[k].length;
+            }
+        }
+        int[] start = size;                              // prefix sums: where each term's pairs begin
+        for (int r = 1; r < start.length; r++) {
+            start[r] += start[r - 1];
+        }
+        int[] flat = new int[start[sorted.length]];
+        int[] fill = java.util.Arrays.copyOf(start, sorted.length);
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            for (int k = 0; k < ranks[i].length; k++) {
+                int[] pairs = entry.postings()[k];
+                int at = fill[ranks[i][k]];
+                for (int p = 0; p < pairs.length; p += 2) {
+                    flat[at + p] = firstSection[i] + pairs[p];
+                    flat[at + p + 1] = pairs[p + 1];
                 }
-                if (++head[1] < entry.terms().length) {
-                    heads.add(head);
-                }
-                int[] same = heads.peek();
-                if (same == null || !entries.get(same[0]).terms()[same[1]].equals(term)) {
-                    break;
-                }
-                head = heads.poll();
+                fill[ranks[i][k]] += pairs.length;
+            }
+        }
+        StringBuilder terms = new StringBuilder();
+        StringBuilder postings = new StringBuilder();
+        for (int r = 0; r < sorted.length; r++) {
+            terms.append(r == 0 ? "" : ",");
+            Json.string(terms, sorted[r]);
+            postings.append(r == 0 ? "[" : ",\n[");
+            for (int p = start[r]; p < start[r + 1]; p++) {
+                postings.append(p == start[r] ? "" : ",").append(flat[p]);
             }
             postings.append(']');
         }
