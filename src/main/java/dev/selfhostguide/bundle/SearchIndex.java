@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -47,7 +46,7 @@ public final class SearchIndex {
      * What one page contributes to the index, extracted once and kept by a caller that rebuilds
      * the index often (its sections' page number is 0 until {@link #script(Collection)} numbers it).
      *
-     * @param terms    the page's terms, sorted as the index lists them
+     * @param terms    the page's terms (each once, in no particular order)
      * @param postings for each of {@code terms}, its sections (numbered from the page's first) and
      *                 scores there, in section order: section, score, section, score, ...
      */
@@ -56,7 +55,7 @@ public final class SearchIndex {
         /** With each section's JSON row (after its page number) and the page's postings, worked out once. */
         static Entry of(Page page, List<Section> sections) {
             List<String> rows = new ArrayList<>();
-            Map<String, List<Integer>> byTerm = new TreeMap<>();
+            Map<String, List<Integer>> byTerm = new java.util.HashMap<>();
             for (int j = 0; j < sections.size(); j++) {
                 Section section = sections.get(j);
                 StringBuilder row = new StringBuilder();
