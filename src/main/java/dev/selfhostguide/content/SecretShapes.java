@@ -226,9 +226,10 @@ public final class SecretShapes {
         "(?:secret|token|password|passwd|api_?key|apikey|private_?key|access_?key|credential)s?"
             + "[\"']?\\s*[:=]\\s*[\"']?([a-z0-9+/_.~=-]{24,})"), 1, true,
         List.of("secret", "token", "passw", "key", "credential"), "private_".length());
-    /** The literals of SHAPES (bit k: the k-th shape), then ASSIGNMENT's (bit SHAPES.size()). */
-    private static final Literals LITERALS = new Literals(
-        java.util.stream.Stream.concat(SHAPES.stream(), java.util.stream.Stream.of(ASSIGNMENT)).toList());
+    /** SHAPES, then ASSIGNMENT: the order of {@link #LITERALS}' bits. */
+    private static final List<Shape> ALL = java.util.stream.Stream.concat(SHAPES.stream(), java.util.stream.Stream.of(ASSIGNMENT)).toList();
+    /** The literals of {@link #ALL} (bit k: the k-th shape). */
+    private static final Literals LITERALS = new Literals(ALL);
     /** Bits per character above which a long assigned value is taken for a random secret. */
     static final double ENTROPY_BITS = 3.5;
 
@@ -405,12 +406,11 @@ public final class SecretShapes {
      * as Matcher.find does: the two must agree for any text (SecretShapesSearchTest).
      */
     static List<String> spans(String text, boolean everywhere) {
-        List<Shape> shapes = java.util.stream.Stream.concat(SHAPES.stream(), java.util.stream.Stream.of(ASSIGNMENT)).toList();
         long present = LITERALS.present(text);
         String lower = asciiLower(text);
         List<String> spans = new ArrayList<>();
-        for (int k = 0; k < shapes.size(); k++) {
-            Shape shape = shapes.get(k);
+        for (int k = 0; k < ALL.size(); k++) {
+            Shape shape = ALL.get(k);
             String in = shape.caseless() ? lower : text;
             if (everywhere) {
                 Matcher m = shape.pattern().matcher(in);
