@@ -147,7 +147,8 @@ final class ShellLint {
     /** {@code files} in up to {@code n} parts of about equal size, in order. */
     private static List<Map<String, Path>> shares(Map<String, Path> files, int n) {
         List<Map<String, Path>> shares = new ArrayList<>();
-        int size = Math.max(1, (files.size() + Math.max(1, n) - 1) / Math.max(1, n));
+        int parts = Math.max(1, n);
+        int size = Math.max(1, (files.size() + parts - 1) / parts);
         Map<String, Path> share = new LinkedHashMap<>();
         for (Map.Entry<String, Path> file : files.entrySet()) {
             share.put(file.getKey(), file.getValue());

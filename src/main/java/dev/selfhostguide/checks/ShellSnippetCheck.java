@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  *
  * <p>shellcheck lints all the run's shell blocks in one process ({@link ShellLint}); bash -n
  * stays one process per block, because a syntax error ends bash's parse of everything after it,
- * but the run's blocks are parsed on a few threads while shellcheck runs.
+ * but those are started by one bash per core while shellcheck runs.
  *
  * <p>Severities: a guide block must pass shellcheck's warnings too, so every finding is an error
  * there. In a reader's script (doctor) what bash refuses (bash -n) is an error, and so is a carriage
