@@ -263,11 +263,18 @@ public final class SecretShapes {
      * {@link #scan(String)}, taking what {@code memo} remembers for each piece of the text seen
      * before (its matches depend on this allowlist: the caller clears it when that changes). The text is scanned in pieces no match can cross (see {@link #joined}): usually
      * one line each, so a page rebuild in serve scans the lines that changed in the search index
-     * (one line per entry) instead of all of it. Pieces give exactly the whole text's matches:
+     * (one line per entry) instead of all of it, and finds the lines it shares with the last
+     * scan's text without hashing them again ({@link Memory#adopt}). Pieces give exactly the whole text's matches:
      * only the assignment shapes can cross a line break, and only through their {@code [:=]}.
      */
     public List<Match> scan(String text, Memory memo) {
         String[] lines = text.split("\n", -1);
+        // A long text is kept as lines for the next scan, and takes what it shares with the one of
+        // the last scan it most resembles: where each line was there (-1: new), and its breaks.
+        boolean kept = memo != null && lines.length >= Memory.LONG;
+        Lines before = kept ? memo.closest(lines) : null;
+        int[] was = before == null ? null : Memory.adopt(lines, before.lines());
+        Object[] breaks = kept ? new Object[lines.length] : null;
         boolean[] joined = joined(lines);
         List<Match> matches = new ArrayList<>();
         int from = 0;
@@ -285,7 +292,11 @@ public final class SecretShapes {
         }
         for (int i = 0; i + 1 < lines.length; i++) {
             if (!lines[i].isBlank() && !lines[i + 1].isBlank()) {
-                Break at = Break.of(lines[i], lines[i + 1]);
+                Object known = was != null && was[i] >= 0 && was[i + 1] == was[i] + 1 ? before.breaks()[was[i]] : null;
+                Break at = known == null ? Break.of(lines[i], lines[i + 1]) : known instanceof Break b ? b : null;
+                if (breaks != null) {
+                    breaks[i] = at == null ? Lines.NO_BREAK : at;
+                }
                 if (at != null) {
                     List<Match> split = memo == null ? split(at) : memo.breaks.get(at, this::split);
                     for (Match m : split) {
@@ -293,6 +304,9 @@ public final class SecretShapes {
                     }
                 }
             }
+        }
+        if (kept) {
+            memo.keep(new Lines(lines, breaks));
         }
         matches.sort(java.util.Comparator.comparingInt(Match::line));
         return matches;
@@ -467,20 +481,118 @@ public final class SecretShapes {
      * allowlist: the owner clears it when that changes.
      */
     public static final class Memory {
+        /** Texts of at least this many lines are kept as lines for the next scan ({@link #closest}). */
+        static final int LONG = 500;
+
         private final ScanMemory<String, List<Match>> pieces = new ScanMemory<>();
         private final ScanMemory<Break, List<Match>> breaks = new ScanMemory<>();
+        private volatile List<Lines> lastLong = List.of();
+        private final java.util.Queue<Lines> nowLong = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
         /** Starts a scan: see {@link ScanMemory#next}. */
-        public void next() {
+        public synchronized void next() {
             pieces.next();
             breaks.next();
+            lastLong = List.copyOf(nowLong);
+            nowLong.clear();
         }
 
         /** Forgets everything. */
-        public void clear() {
+        public synchronized void clear() {
             pieces.clear();
             breaks.clear();
+            lastLong = List.of();
+            nowLong.clear();
         }
+
+        private void keep(Lines lines) {
+            nowLong.add(lines);
+        }
+
+        /**
+         * The long text of the last scan that looks most like {@code lines}: the most equal lines
+         * among every 32nd counted from the start and from the end. A sample, because a full
+         * comparison costs as much as {@link #adopt} itself, and the two views of the search
+         * index are alike in most lines; a poor choice only makes the memo slower, never wrong.
+         */
+        private Lines closest(String[] lines) {
+            Lines best = null;
+            int most = 0;
+            for (Lines candidate : lastLong) {
+                String[] old = candidate.lines();
+                int n = Math.min(old.length, lines.length);
+                int same = 0;
+                for (int k = 0; k < n; k += 32) {
+                    if (lines[k].equals(old[k])) {
+                        same++;
+                    }
+                    if (lines[lines.length - 1 - k].equals(old[old.length - 1 - k])) {
+                        same++;
+                    }
+                }
+                if (same > most) {
+                    most = same;
+                    best = candidate;
+                }
+            }
+            return best;
+        }
+
+        /**
+         * Replaces each line of {@code lines} that {@code old} also has, in the same order, with
+         * old's own string, and says where it was. Why: the memo is keyed by line, and a line
+         * from the last scan has its hash already computed and is found by identity, where a fresh
+         * copy of the same 800 KB search index would be hashed again line by line. Lines are
+         * matched in order, looking a few lines ahead on either side past an inserted, deleted
+         * or changed line; a line not matched is simply looked up as a new one.
+         */
+        static int[] adopt(String[] lines, String[] old) {
+            int[] was = new int[lines.length];
+            java.util.Arrays.fill(was, -1);
+            int i = 0;
+            int j = 0;
+            while (i < lines.length && j < old.length) {
+                if (lines[i].equals(old[j])) {
+                    lines[i] = old[j];
+                    was[i++] = j++;
+                    continue;
+                }
+                int skip = resync(lines, i, old, j);
+                if (skip > 0) {
+                    j += skip;              // old lines deleted
+                } else if (skip < 0) {
+                    i -= skip;              // new lines inserted
+                } else {
+                    i++;                    // a changed line
+                    j++;
+                }
+            }
+            return was;
+        }
+
+        private static final int LOOKAHEAD = 4;
+
+        /** How many old lines (positive) or new lines (negative) to skip to match again within the look-ahead; 0 for none. */
+        private static int resync(String[] lines, int i, String[] old, int j) {
+            for (int k = 1; k <= LOOKAHEAD; k++) {
+                if (j + k < old.length && lines[i].equals(old[j + k])) {
+                    return k;
+                }
+                if (i + k < lines.length && lines[i + k].equals(old[j])) {
+                    return -k;
+                }
+            }
+            return 0;
+        }
+    }
+
+    /**
+     * A long text's lines as one scan had them, and the {@link Break} after each line that has
+     * one ({@link #NO_BREAK} where it cannot; null next to a blank line), for the next scan of
+     * nearly the same text.
+     */
+    private record Lines(String[] lines, Object[] breaks) {
+        static final Object NO_BREAK = new Object();
     }
 
     /**

@@ -64,7 +64,7 @@ class SecretShapesSearchTest {
     private static final int[] LENGTHS = {1, 4, 8, 12, 15, 16, 17, 20, 24, 30, 35, 36, 40, 41, 45};
 
     /** A text of a few pieces and runs, from {@code random}. */
-    private static String generated(Random random) {
+    static String generated(Random random) {
         StringBuilder text = new StringBuilder();
         int parts = 1 + random.nextInt(12);
         for (int i = 0; i < parts; i++) {
