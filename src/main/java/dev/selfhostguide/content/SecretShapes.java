@@ -515,7 +515,7 @@ public final class SecretShapes {
          * comparison costs as much as {@link #adopt} itself, and the two views of the search
          * index are alike in most lines; a poor choice only makes the memo slower, never wrong.
          */
-        private Lines closest(String[] lines) {
+        Lines closest(String[] lines) {
             Lines best = null;
             int most = 0;
             for (Lines candidate : lastLong) {
@@ -591,7 +591,7 @@ public final class SecretShapes {
      * one ({@link #NO_BREAK} where it cannot; null next to a blank line), for the next scan of
      * nearly the same text.
      */
-    private record Lines(String[] lines, Object[] breaks) {
+    record Lines(String[] lines, Object[] breaks) {
         static final Object NO_BREAK = new Object();
     }
 

@@ -82,6 +82,29 @@ class SecretShapesMemoryTest {
     }
 
     @Test
+    void aScanTakesTheLinesOfTheMostSimilarTextItRemembers() {
+        Random random = new Random(7);
+        List<String> a = new ArrayList<>();
+        List<String> b = new ArrayList<>();
+        for (int i = 0; i < SecretShapes.Memory.LONG; i++) {
+            a.add("a " + line(random));
+            b.add("b " + line(random));
+        }
+        SecretShapes.Memory memo = new SecretShapes.Memory();
+        shapes.scan(String.join("\n", a), memo);
+        shapes.scan(String.join("\n", b), memo);
+        memo.next();
+        a.set(100, "changed");
+        SecretShapes.Lines first = memo.closest(String.join("\n", a).split("\n"));
+        assertEquals(a.get(0), first.lines()[0], "a's text is the closer one");
+        shapes.scan(String.join("\n", a), memo);
+        memo.next();
+        SecretShapes.Lines second = memo.closest(String.join("\n", a).split("\n"));
+        assertSame(first.lines()[5], second.lines()[5], "an unchanged line is the string the first scan split");
+        assertEquals("changed", second.lines()[100]);
+    }
+
+    @Test
     void sharedLinesAreTakenFromTheTextRemembered() {
         String[] old = {"a", "b", "c", "d", "e", "f"};
         String[] lines = {"a", "b", "new", "c", "e", "f2", "x"};
