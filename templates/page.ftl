@@ -111,7 +111,6 @@ ${isKo?then((content.body!"")?replace('<div id="toctitle">On this page</div>', '
 <a class="back-to-top" href="#top">${t.top}</a>
 <script src="${root}js/nav.js" defer></script>
 <script src="${root}js/toc.js" defer></script>
-<script src="${root}search-index.js" charset="utf-8" defer></script>
 <script src="${root}js/search.js" defer></script>
 <script src="${root}js/copy.js" defer></script>
 </body>

@@ -1,7 +1,9 @@
 /*
  * Search for the guide, from file:// as well as from a server: the index is a script
  * (search-index.js, written at build time by dev.selfhostguide.bundle.SearchIndex) that sets
- * window.GUIDE_SEARCH, so nothing here fetches anything. Queries are split into terms by the same
+ * window.GUIDE_SEARCH, so nothing here fetches anything. The script is added to the page when the
+ * reader first goes to the search box (focus, typing, "/" or Ctrl-K), not with every page: it is
+ * most of the guide's text, and parsing it on each page load cost more than the page itself. Queries are split into terms by the same
  * rules as the Java side (Tokens.java): words of letters, digits and underscores, lower-cased, and
  * Hangul as character bigrams. Every query term must match the start of an indexed term, so
  * AGENTOPS_EXP finds AGENTOPS_EXPORTER_ENDPOINT and 431 finds 4318; a term of five letters or more
@@ -279,15 +281,37 @@
   }
 
   function start() {
-    var index = window.GUIDE_SEARCH;
+    var index = window.GUIDE_SEARCH || null;
     var form = document.querySelector('form.guide-search');
     var out = document.getElementById('guide-search-results');
     var input = document.getElementById('guide-search-input');
     highlightLanding(document);
-    if (!index || !form || !out || !input) { return; }
+    if (!form || !out || !input) { return; }
     var root = form.getAttribute('data-root') || document.documentElement.getAttribute('data-root') || '';
     var lang = document.documentElement.getAttribute('lang') || '';
     var chosen = -1;
+    var loading = null;
+
+    /* Runs then() once the index is there, adding its script to the page the first time. */
+    function withIndex(then) {
+      if (index) { then(); return; }
+      if (!loading) {
+        loading = [];
+        var script = document.createElement('script');
+        script.src = root + 'search-index.js';
+        script.charset = 'utf-8';
+        script.onload = function () {
+          index = window.GUIDE_SEARCH || null;
+          var waiting = loading;
+          loading = null;
+          if (index) { waiting.forEach(function (f) { f(); }); }
+        };
+        // No index next to the page (a copied page, a broken bundle): no search box, as before it loaded.
+        script.onerror = function () { loading = null; form.hidden = true; };
+        document.head.appendChild(script);
+      }
+      loading.push(then);
+    }
 
     function options() { return out.querySelectorAll('ol a[role="option"]'); }
     function choose(i) {
@@ -303,9 +327,11 @@
       input.setAttribute('aria-expanded', 'false');
     }
     function update() {
-      render(index, input.value, lang, root, out);
-      chosen = -1;
-      input.setAttribute('aria-expanded', out.firstChild ? 'true' : 'false');
+      withIndex(function () {
+        render(index, input.value, lang, root, out);
+        chosen = -1;
+        input.setAttribute('aria-expanded', out.firstChild ? 'true' : 'false');
+      });
     }
 
     form.addEventListener('submit', function (e) {
@@ -314,7 +340,9 @@
       if (list.length) { list[Math.max(chosen, 0)].click(); } else { update(); }
     });
     input.addEventListener('input', update);
-    input.addEventListener('focus', function () { if (input.value && !out.firstChild) { update(); } });
+    input.addEventListener('focus', function () {
+      if (input.value && !out.firstChild) { update(); } else { withIndex(function () { }); }
+    });
     input.addEventListener('keydown', function (e) {
       if (e.key === 'ArrowDown') { e.preventDefault(); choose(chosen + 1); }
       else if (e.key === 'ArrowUp') { e.preventDefault(); choose(chosen - 1); }

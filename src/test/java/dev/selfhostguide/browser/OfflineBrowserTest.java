@@ -186,6 +186,36 @@ class OfflineBrowserTest {
         }
     }
 
+    /**
+     * A page does not parse the search index (most of the guide's text) when it loads; the index
+     * comes when the reader goes to the search box. Without an index beside the page, the box
+     * goes away instead of finding nothing.
+     */
+    @Test
+    void theIndexLoadsWhenTheReaderGoesToTheSearchBox() throws Exception {
+        driver.get(url("index.html"));
+        WebElement input = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("guide-search-input")));
+        assertEquals(Boolean.FALSE, ((JavascriptExecutor) driver).executeScript("return !!window.GUIDE_SEARCH;"), "loaded with the page");
+        input.click();
+        await().until(d -> ((JavascriptExecutor) d).executeScript("return !!window.GUIDE_SEARCH;"));
+
+        // The same site without its index.
+        Path copy = GuideUnderTest.folderOfTheRun().resolve("no-index");
+        try (java.util.stream.Stream<Path> files = Files.walk(guide.folder)) {
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals("search-index.js")).toList()) {
+                Path to = copy.resolve(guide.folder.relativize(file).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        driver.get(copy.resolve("index.html").toUri().toString());
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("guide-search-input"))).click();
+        await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("guide-search-input")));
+        List<String> problems = SharedBrowser.problems(driver);
+        assertFalse(problems.isEmpty(), "the browser reports the missing index");
+        assertTrue(problems.stream().allMatch(p -> p.contains("search-index.js")), "the missing index, and nothing else: " + problems);
+    }
+
     /** The Java and JavaScript tokenizers agree, or queries would miss what the index holds. */
     @Test
     void theBrowserSplitsQueriesLikeTheIndex() {
