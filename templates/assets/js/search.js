@@ -3,13 +3,14 @@
  * (search-index.js, written at build time by dev.selfhostguide.bundle.SearchIndex) that sets
  * window.GUIDE_SEARCH, so nothing here fetches anything. The script is added to the page when the
  * reader first goes to the search box (focus, typing, "/" or Ctrl-K), not with every page: it is
- * most of the guide's text, and parsing it on each page load cost more than the page itself. Queries are split into terms by the same
- * rules as the Java side (Tokens.java): words of letters, digits and underscores, lower-cased, and
- * Hangul as character bigrams. Every query term must match the start of an indexed term, so
- * AGENTOPS_EXP finds AGENTOPS_EXPORTER_ENDPOINT and 431 finds 4318; a term of five letters or more
- * that matches nothing may have one typo. Keyboard: "/" or Ctrl-K focus the box, arrows choose a
- * result, Enter opens it, Esc or a click elsewhere closes the panel. Results in the other language
- * edition are offered in the page's language.
+ * most of the guide's text, and parsing it took about 100 ms of each page load
+ * (docs/benchmarks.md). Queries are split into terms by the same rules as the Java side
+ * (Tokens.java): words of letters, digits and underscores, lower-cased, and Hangul as character
+ * bigrams. Every query term must match the start of an indexed term, so AGENTOPS_EXP finds
+ * AGENTOPS_EXPORTER_ENDPOINT and 431 finds 4318; a term of five letters or more that matches
+ * nothing may have one typo. Keyboard: "/" or Ctrl-K focus the box, arrows choose a result, Enter
+ * opens it, Esc or a click elsewhere closes the panel. Results in the other language edition are
+ * offered in the page's language.
  */
 (function () {
   'use strict';
