@@ -48,14 +48,14 @@ class SecretShapesMemoryTest {
         List<List<String>> texts = new ArrayList<>();
         for (int t = 0; t < 2; t++) {
             List<String> lines = new ArrayList<>();
-            for (int i = 0; i < 800; i++) {
+            for (int i = 0; i < 600; i++) {
                 lines.add(line(random));
             }
             texts.add(lines);
         }
         SecretShapes.Memory memo = new SecretShapes.Memory();
         int found = 0;
-        for (int round = 0; round < 120; round++) {
+        for (int round = 0; round < 60; round++) {
             memo.next();
             for (List<String> lines : texts) {
                 for (int e = random.nextInt(4); e >= 0; e--) {
