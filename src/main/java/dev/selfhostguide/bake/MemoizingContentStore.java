@@ -1,5 +1,6 @@
 package dev.selfhostguide.bake;
 
+import com.orientechnologies.orient.core.Orient;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jbake.app.ContentStore;
@@ -18,6 +19,18 @@ final class MemoizingContentStore extends ContentStore {
 
     MemoizingContentStore(String type, String name) {
         super(type, name);
+    }
+
+    /**
+     * Starting the store starts OrientDB, which takes over SIGINT and SIGTERM: its handler shuts
+     * the database down and exits with status 1, so Ctrl+C on {@code guide serve} or a build read
+     * as "findings". The JVM's own handler runs the shutdown hooks (OrientDB has one) and exits
+     * with 130 or 143, as a stopped command should.
+     */
+    @Override
+    public void startup() {
+        super.startup();
+        Orient.instance().removeSignalHandler();
     }
 
     // getAllContent(type) delegates to this one, so memoizing it covers both.
