@@ -88,25 +88,32 @@ public final class ExternalReferenceScan {
         }
     }
 
-    /** Whether {@link #file} reads {@code file}: markup, styles and scripts, but not the search index, which is data. */
-    private static boolean reads(Path root, Path file) {
+    /** How {@link #file} reads a file of the site; NONE: not at all. */
+    private enum Reading { MARKUP, SVG, CSS, SCRIPT, NONE }
+
+    private static Reading reading(Path root, Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".svg") || name.endsWith(".css")
-            || name.endsWith(".js") && !file.equals(root.resolve(SearchIndex.FILE));
+        if (name.endsWith(".html") || name.endsWith(".htm")) {
+            return Reading.MARKUP;
+        } else if (name.endsWith(".svg")) {
+            return Reading.SVG;
+        } else if (name.endsWith(".css")) {
+            return Reading.CSS;
+        } else if (name.endsWith(".js") && !file.equals(root.resolve(SearchIndex.FILE))) {
+            // The search index is data (page text, which may quote URLs), not code; SearchIndexTest pins its shape.
+            return Reading.SCRIPT;
+        }
+        return Reading.NONE;
     }
 
     private void file(Path file) throws IOException {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".html") || name.endsWith(".htm")) {
-            elements(file, Jsoup.parse(file.toFile(), "UTF-8"));
-        } else if (name.endsWith(".svg")) {
+        switch (reading(root, file)) {
+            case MARKUP -> elements(file, Jsoup.parse(file.toFile(), "UTF-8"));
             // An image, but a browser opening it (or an <object>/<iframe> holding it) loads what it names and runs its script.
-            elements(file, Jsoup.parse(Files.readString(file, StandardCharsets.UTF_8), "", Parser.xmlParser()));
-        } else if (name.endsWith(".css")) {
-            css(file, Files.readString(file, StandardCharsets.UTF_8));
-        } else if (name.endsWith(".js") && !file.equals(root.resolve(SearchIndex.FILE))) {
-            // The search index is data (page text, which may quote URLs), not code; SearchIndexTest pins its shape.
-            js(file, Files.readString(file, StandardCharsets.UTF_8));
+            case SVG -> elements(file, Jsoup.parse(Files.readString(file, StandardCharsets.UTF_8), "", Parser.xmlParser()));
+            case CSS -> css(file, Files.readString(file, StandardCharsets.UTF_8));
+            case SCRIPT -> js(file, Files.readString(file, StandardCharsets.UTF_8));
+            case NONE -> { }
         }
     }
 
@@ -125,7 +132,7 @@ public final class ExternalReferenceScan {
             List<Problem> problems = new ArrayList<>();
             try {
                 for (Path file : files(root)) {
-                    if (!reads(root.toAbsolutePath().normalize(), file)) {
+                    if (reading(root, file) == Reading.NONE) {
                         continue;               // nothing to parse, so nothing to digest (the search index is most of the site's bytes)
                     }
                     String key = root.relativize(file) + "\u0000" + digests.get(file);
